@@ -1,0 +1,1 @@
+export { type Anvil, type AnvilOptions, AnvilStartError, anvilBinary, freePort, startAnvil } from "./anvil.ts";
