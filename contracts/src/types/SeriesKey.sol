@@ -60,13 +60,19 @@ library SeriesKeyLib {
             word1 := mload(add(args, 0x34)) // bytes [20, 52)
             word2 := mload(add(args, 0x68)) // bytes [72, 104): strike, maturity, side, then spare bytes
         }
+        // Each cast keeps exactly the bits its field occupies in the layout above.
+        // forge-lint: disable-next-line(unsafe-typecast)
         key.collateral = address(uint160(word0 >> 96));
+        // forge-lint: disable-next-line(unsafe-typecast)
         key.oracle = IIndexOracle(address(uint160(word1 >> 96)));
         assembly ("memory-safe") {
             mstore(add(key, 0x40), mload(add(args, 0x48))) // indexId: bytes [40, 72)
         }
+        // forge-lint: disable-next-line(unsafe-typecast)
         key.strikeWad = uint128(word2 >> 128);
+        // forge-lint: disable-next-line(unsafe-typecast)
         key.maturity = uint40(word2 >> 88);
+        // forge-lint: disable-next-line(unsafe-typecast)
         side = Side(uint8(word2 >> 80));
     }
 }
