@@ -1,7 +1,7 @@
 // Runs a Foundry binary (forge, anvil, cast) from the pinned npm package, or from PATH on other platforms.
 // Usage: node scripts/forge.ts <args...>   (forge, run from contracts/)
 import { spawnSync } from "node:child_process";
-import { foundryBin, contractsDir, solcShim } from "./tools.ts";
+import { contractsDir, foundryBin, solcShim } from "./tools.ts";
 
 const result = spawnSync(foundryBin("forge"), process.argv.slice(2), {
   cwd: contractsDir,

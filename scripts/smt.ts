@@ -36,9 +36,15 @@ const readSource = (p: string) => {
   }
 };
 const started = Date.now();
-const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readSource })) as { errors?: SolcError[] };
+const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readSource })) as {
+  errors?: SolcError[];
+};
 const messages = output.errors ?? [];
-const where = (e: SolcError) => e.formattedMessage.split("\n").find((l) => l.includes("-->"))?.trim() ?? "";
+const where = (e: SolcError) =>
+  e.formattedMessage
+    .split("\n")
+    .find((l) => l.includes("-->"))
+    ?.trim() ?? "";
 const errors = messages.filter((e) => e.severity === "error");
 const violations = messages.filter((e) => /happens here/.test(e.message));
 const proved = messages.filter((e) => /check is safe/.test(e.message));

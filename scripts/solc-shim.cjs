@@ -24,7 +24,9 @@ for (let i = 0; i < args.length; i++) {
 }
 
 function findImports(importPath) {
-  const candidates = path.isAbsolute(importPath) ? [importPath] : roots.map((r) => path.resolve(r, importPath));
+  const candidates = path.isAbsolute(importPath)
+    ? [importPath]
+    : roots.map((r) => path.resolve(r, importPath));
   for (const c of candidates) {
     if (fs.existsSync(c)) return { contents: fs.readFileSync(c, "utf8") };
   }

@@ -53,11 +53,14 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
         if (key.collateral.code.length == 0) revert CollateralNotContract(key.collateral);
         id = SeriesKeyLib.toId(key);
         bytes memory pArgs = SeriesKeyLib.tokenArgs(key, Side.P);
-        if (LibClone.predictDeterministicAddress(tokenImplementation, pArgs, SeriesId.unwrap(id), address(this)).code
-                .length != 0) revert SeriesExists(id);
+        if (
+            LibClone.predictDeterministicAddress(tokenImplementation, pArgs, SeriesId.unwrap(id), address(this)).code
+                    .length != 0
+        ) revert SeriesExists(id);
 
         pToken = LibClone.cloneDeterministic(tokenImplementation, pArgs, SeriesId.unwrap(id));
-        nToken = LibClone.cloneDeterministic(tokenImplementation, SeriesKeyLib.tokenArgs(key, Side.N), SeriesId.unwrap(id));
+        nToken =
+            LibClone.cloneDeterministic(tokenImplementation, SeriesKeyLib.tokenArgs(key, Side.N), SeriesId.unwrap(id));
         emit SeriesCreated(
             id, key.collateral, key.indexId, address(key.oracle), key.strikeWad, key.maturity, pToken, nToken
         );
@@ -253,7 +256,11 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
         nToken = _token(key, id, Side.N);
     }
 
-    function _existingSeries(SeriesKey calldata key) private view returns (SeriesId id, address pToken, address nToken) {
+    function _existingSeries(SeriesKey calldata key)
+        private
+        view
+        returns (SeriesId id, address pToken, address nToken)
+    {
         (id, pToken, nToken) = _tokens(key);
         if (pToken.code.length == 0) revert SeriesNotFound(id);
     }

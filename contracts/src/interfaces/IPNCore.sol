@@ -43,7 +43,12 @@ interface IPNCore {
     event Settle(SeriesId indexed id, address indexed caller, uint256 xWad);
     /// @notice `caller` burned `pAmount` P and `nAmount` N and `to` received `payout` collateral.
     event Redeem(
-        SeriesId indexed id, address indexed caller, address indexed to, uint256 pAmount, uint256 nAmount, uint256 payout
+        SeriesId indexed id,
+        address indexed caller,
+        address indexed to,
+        uint256 pAmount,
+        uint256 nAmount,
+        uint256 payout
     );
 
     /*//////////////////////////////////////////////////////////////

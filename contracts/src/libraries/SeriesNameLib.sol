@@ -8,8 +8,8 @@ import {LibString} from "solady/utils/LibString.sol";
 /// @title SeriesNameLib
 /// @notice Readable token symbols, e.g. `P-USD-1500-20261231` or `N-EUR-1250.5-20270115T0800`.
 /// Rule: side, index ticker, strike, maturity date (UTC, YYYYMMDD), joined by `-`.
-/// - Ticker: `indexId` when it is left-aligned printable ASCII (0x21..0x7e) padded with zeros, else `0x` and the
-///   first 4 bytes in lowercase hex.
+/// - Ticker: `indexId` when it is 1 to 31 bytes of printable ASCII (0x21..0x7e) followed only by zero bytes,
+///   else `0x` and the first 4 bytes in lowercase hex.
 /// - Strike: whole index units, then `.` and the fraction with trailing zeros removed if it is not whole.
 /// - Maturity: `T` and HHMM are appended when it is not exactly 00:00:00 UTC.
 /// Mirrored by `seriesSymbol` in `packages/core/src/series.ts`.
@@ -18,12 +18,7 @@ library SeriesNameLib {
 
     function symbol(SeriesKey memory key, Side side) internal pure returns (string memory) {
         return string.concat(
-            side == Side.P ? "P-" : "N-",
-            ticker(key.indexId),
-            "-",
-            strike(key.strikeWad),
-            "-",
-            date(key.maturity)
+            side == Side.P ? "P-" : "N-", ticker(key.indexId), "-", strike(key.strikeWad), "-", date(key.maturity)
         );
     }
 
@@ -34,7 +29,7 @@ library SeriesNameLib {
             if (c < 0x21 || c > 0x7e) return _hexPrefix(indexId);
             ++length;
         }
-        if (length == 0 || uint256(indexId) << (length * 8) != 0) return _hexPrefix(indexId);
+        if (length == 0 || length == 32 || uint256(indexId) << (length * 8) != 0) return _hexPrefix(indexId);
         return LibString.fromSmallString(indexId);
     }
 

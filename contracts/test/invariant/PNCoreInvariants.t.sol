@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {DevWETH} from "../../src/dev/DevWETH.sol";
 import {PNCore} from "../../src/PNCore.sol";
+import {DevWETH} from "../../src/dev/DevWETH.sol";
 import {PNToken} from "../../src/tokens/PNToken.sol";
 import {SeriesId, SeriesKey} from "../../src/types/SeriesKey.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {PNCore} from "../../src/PNCore.sol";
 import {DevOracle} from "../../src/dev/DevOracle.sol";
 import {DevWETH} from "../../src/dev/DevWETH.sol";
 import {IIndexOracle} from "../../src/interfaces/IIndexOracle.sol";
 import {IPNCore} from "../../src/interfaces/IPNCore.sol";
-import {PNCore} from "../../src/PNCore.sol";
 import {PNToken} from "../../src/tokens/PNToken.sol";
 import {SeriesId, SeriesKey} from "../../src/types/SeriesKey.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";

@@ -21,9 +21,7 @@ abstract contract GasMeter is BaseTest {
         _measure(name, target, caller, 0, data);
     }
 
-    function _measure(string memory name, address target, address caller, uint256 value, bytes memory data)
-        private
-    {
+    function _measure(string memory name, address target, address caller, uint256 value, bytes memory data) private {
         vm.prank(caller);
         (bool ok, bytes memory ret) = target.call{value: value}(data);
         if (!ok) {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {PNCore} from "../../../src/PNCore.sol";
 import {DevOracle} from "../../../src/dev/DevOracle.sol";
 import {DevWETH} from "../../../src/dev/DevWETH.sol";
 import {IIndexOracle} from "../../../src/interfaces/IIndexOracle.sol";
 import {IPNCore} from "../../../src/interfaces/IPNCore.sol";
 import {PayoffLib} from "../../../src/libraries/PayoffLib.sol";
-import {PNCore} from "../../../src/PNCore.sol";
 import {PNToken} from "../../../src/tokens/PNToken.sol";
 import {SeriesId, SeriesKey, Side} from "../../../src/types/SeriesKey.sol";
 import {MockERC20} from "../../mocks/MockERC20.sol";
@@ -103,7 +103,9 @@ contract PNCoreHandler is Test {
     function _expectInsufficient(bytes memory err, uint256 s, address actor, uint256 amount) private view {
         Side short = ghostP[s][actor] < amount ? Side.P : Side.N;
         uint256 balance = short == Side.P ? ghostP[s][actor] : ghostN[s][actor];
-        _expect(err, abi.encodeWithSelector(IPNCore.InsufficientBalance.selector, ids[s], short, actor, balance, amount));
+        _expect(
+            err, abi.encodeWithSelector(IPNCore.InsufficientBalance.selector, ids[s], short, actor, balance, amount)
+        );
     }
 
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 seriesSeed, bool isN, uint256 amount) external {
@@ -163,8 +165,8 @@ contract PNCoreHandler is Test {
         pAmount = bound(pAmount, 0, ghostP[s][actor]);
         nAmount = bound(nAmount, 0, ghostN[s][actor]);
         if (ghostX[s] == 0 || pAmount + nAmount == 0) return;
-        uint256 expected = PayoffLib.pPayout(pAmount, key.strikeWad, ghostX[s])
-            + PayoffLib.nPayout(nAmount, key.strikeWad, ghostX[s]);
+        uint256 expected =
+            PayoffLib.pPayout(pAmount, key.strikeWad, ghostX[s]) + PayoffLib.nPayout(nAmount, key.strikeWad, ghostX[s]);
         uint256 before = _collateralBalance(actor, key.collateral, false);
         vm.prank(actor);
         uint256 payout = core.redeem(key, pAmount, nAmount, actor);

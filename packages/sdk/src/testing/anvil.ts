@@ -64,7 +64,14 @@ async function rpcAnswers(rpcUrl: string): Promise<boolean> {
 /** Spawns anvil and resolves once its RPC answers. */
 export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   const port = options.port ?? (await freePort());
-  const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(options.chainId ?? 31337)];
+  const args = [
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--chain-id",
+    String(options.chainId ?? 31337),
+  ];
   if (options.timestamp !== undefined) args.push("--timestamp", options.timestamp.toString());
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
   const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });

@@ -1,1 +1,8 @@
-export { type Anvil, type AnvilOptions, AnvilStartError, anvilBinary, freePort, startAnvil } from "./anvil.ts";
+export {
+  type Anvil,
+  type AnvilOptions,
+  AnvilStartError,
+  anvilBinary,
+  freePort,
+  startAnvil,
+} from "./anvil.ts";

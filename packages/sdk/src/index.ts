@@ -1,0 +1,15 @@
+// Public API of @pn/sdk: generated ABIs and bytecode, and deployment.
+
+export {
+  type DeployCoreParameters,
+  type DeployCoreReturnType,
+  type DeployDevOracleReturnType,
+  type DeployErrorType,
+  DeploymentFailedError,
+  type DeployParameters,
+  type DeployWalletClient,
+  deployCore,
+  deployDevOracle,
+} from "./deploy.ts";
+export * from "./generated/abis.ts";
+export * from "./generated/bytecode.ts";
