@@ -74,6 +74,7 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
     /// @dev PN-1: collateral comes in one-for-one with each new pair; PN-3: P and N supplies rise together.
     function split(SeriesKey calldata key, uint256 amount, address to) external payable nonReentrant {
         if (amount == 0) revert ZeroAmount();
+        if (amount > type(uint128).max) revert AmountOverflow(amount);
         if (to == address(0)) revert ZeroAddress();
         (SeriesId id, address pToken, address nToken) = _existingSeries(key);
         if (block.timestamp >= key.maturity) revert SeriesMatured(id, key.maturity);
@@ -103,6 +104,7 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
     function _merge(SeriesKey calldata key, uint256 amount, address to, bool asETH) private {
         if (amount == 0) revert ZeroAmount();
         if (to == address(0)) revert ZeroAddress();
+        if (asETH) _requireNative(key.collateral);
         (SeriesId id, address pToken, address nToken) = _tokens(key);
 
         _burn(id, msg.sender, amount, amount);
@@ -162,6 +164,7 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
     {
         if (pAmount == 0 && nAmount == 0) revert ZeroAmount();
         if (to == address(0)) revert ZeroAddress();
+        if (asETH) _requireNative(key.collateral);
         SeriesId id = _id(key);
         uint256 settlement = _settlements[id];
         if (settlement == 0) revert NotSettled(id);
@@ -269,6 +272,7 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
     function _callerToken() private view returns (SeriesId id, Side side) {
         if (msg.sender.code.length != TOKEN_CODE_SIZE) revert NotSeriesToken(msg.sender);
         bytes memory args = LibClone.argsOnClone(msg.sender);
+        if (uint8(args[SeriesKeyLib.PACKED_LENGTH]) > uint8(Side.N)) revert NotSeriesToken(msg.sender);
         SeriesKey memory key;
         (key, side) = SeriesKeyLib.fromTokenArgs(args);
         id = SeriesKeyLib.toId(key);
@@ -297,7 +301,7 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
     /// by exactly `amount`, which rejects fee-on-transfer and rounding rebasing tokens.
     function _pullCollateral(address collateral, uint256 amount) private {
         if (msg.value != 0) {
-            if (collateral != WETH || WETH == address(0)) revert NativeNotSupported(collateral);
+            _requireNative(collateral);
             if (msg.value != amount) revert NativeValueMismatch(msg.value, amount);
             IWETH(WETH).deposit{value: amount}();
             return;
@@ -308,9 +312,13 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
         if (received != amount) revert CollateralTransferMismatch(collateral, amount, received);
     }
 
+    /// @dev Native ETH paths need the series' collateral to be this core's WETH (checked before any effect).
+    function _requireNative(address collateral) private view {
+        if (collateral != WETH || WETH == address(0)) revert NativeNotSupported(collateral);
+    }
+
     function _payOut(address collateral, address to, uint256 amount, bool asETH) private {
         if (!asETH) return SafeTransferLib.safeTransfer(collateral, to, amount);
-        if (collateral != WETH || WETH == address(0)) revert NativeNotSupported(collateral);
         IWETH(WETH).withdraw(amount);
         SafeTransferLib.safeTransferETH(to, amount);
     }

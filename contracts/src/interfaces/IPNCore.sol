@@ -109,6 +109,8 @@ interface IPNCore {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Deposits `amount` collateral and mints `amount` P and `amount` N to `to`. Only before maturity.
+    /// Balances and supplies are bounded by 2^128 - 1: a larger `amount` reverts with `AmountOverflow`, and a split
+    /// that would push a supply past the bound reverts with `PairLib.PairOverflow`.
     /// @dev With `msg.value == 0` the core pulls `amount` of the collateral token from the caller (approval needed)
     /// and checks that its balance rose by exactly `amount`. With `msg.value > 0` the series' collateral must be
     /// WETH and `msg.value` must equal `amount`: the core wraps the ETH, no approval needed.
@@ -137,7 +139,7 @@ interface IPNCore {
         external
         returns (uint256 payout);
 
-    /// @notice As `redeem`, but pays native ETH. The series' collateral must be WETH.
+    /// @notice As `redeem`, but pays native ETH. The series' collateral must be WETH, even when the payout is 0.
     function redeemToETH(SeriesKey calldata key, uint256 pAmount, uint256 nAmount, address payable to)
         external
         returns (uint256 payout);
