@@ -11,8 +11,6 @@ import { contractsDir, repoRoot } from "./tools.ts";
 export const contracts: readonly ContractSpec[] = [
   { name: "PNCore", bytecode: true },
   { name: "PNToken" },
-  { name: "IPNCore" },
-  { name: "IPNToken" },
   { name: "IIndexOracle" },
   { name: "DevWETH", bytecode: true },
   { name: "DevOracle", bytecode: true },

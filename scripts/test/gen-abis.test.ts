@@ -58,7 +58,7 @@ describe("gen-abis", () => {
   });
 
   it("detects a removed ABI entry", () => {
-    const shorter = mutated(loadArtifacts(), "IPNToken", (a) => ({ ...a, abi: a.abi.slice(1) }));
+    const shorter = mutated(loadArtifacts(), "PNToken", (a) => ({ ...a, abi: a.abi.slice(1) }));
     expect(driftFromFresh(shorter).map((d) => d.path)).toEqual(["abis.ts"]);
   });
 
