@@ -1,6 +1,7 @@
 // Public API of @pn/core: the pure TypeScript mirror of the pn-protocol rules.
 
 export { SERIES_KEY_PACKED_LENGTH, UINT40_LIMIT, UINT128_LIMIT, WAD } from "./constants.ts";
+export { InvalidDecimalError, parseWad, roundDownWad } from "./decimal.ts";
 export {
   AmountOutOfRangeError,
   InvalidIndexIdError,
@@ -11,6 +12,27 @@ export {
   type PnErrorOptions,
   StrikeOutOfRangeError,
 } from "./errors.ts";
+export {
+  CPI_BASE_MILLI,
+  CPI_BASE_MONTH,
+  cpiIndexValue,
+  cpiMonthFor,
+  eurIndexValue,
+  eurRateCutoffDate,
+  eurRateFor,
+  INDEX_DECIMALS,
+  INDEX_MAX_VALUE_WAD,
+  INDEX_MIN_VALUE_WAD,
+  INDEX_TICKERS,
+  type IndexTicker,
+  IndexValueOutOfBoundsError,
+  lowerMedian,
+  MAX_SOURCE_STALENESS_SECONDS,
+  NoSourcePriceError,
+  type SourcePrice,
+  usdAggregate,
+  usdIndexValue,
+} from "./indices.ts";
 export {
   assertInvariant,
   type BalanceChangeParameters,

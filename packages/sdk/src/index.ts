@@ -13,3 +13,11 @@ export {
 } from "./deploy.ts";
 export * from "./generated/abis.ts";
 export * from "./generated/bytecode.ts";
+export {
+  DEFAULT_INDEX_SETTINGS,
+  type IndexConfig,
+  type IndexRegistration,
+  referenceIndex,
+  rulesHash,
+  rulesText,
+} from "./indices.ts";
