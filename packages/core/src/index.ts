@@ -74,3 +74,22 @@ export {
   tickerFromIndexId,
   tokenArgs,
 } from "./series.ts";
+export {
+  callValue,
+  type Greeks,
+  ImpliedVolatilityError,
+  impliedVolatility,
+  InvalidPricingInputError,
+  normCdf,
+  normPdf,
+  nGreeks,
+  nValue,
+  nValueEth,
+  type PricingInput,
+  pGreeks,
+  putValue,
+  pValue,
+  pValueEth,
+  SECONDS_PER_YEAR,
+  toWad,
+} from "./pricing.ts";
