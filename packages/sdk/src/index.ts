@@ -21,3 +21,11 @@ export {
   rulesHash,
   rulesText,
 } from "./indices.ts";
+export {
+  decodePnError,
+  decodeRevertData,
+  PnContractError,
+  type PnContractErrorName,
+  protocolErrorAbi,
+} from "./errors/contract.ts";
+export { type ErrorHint, errorHint, hasHint } from "./errors/hints.ts";
