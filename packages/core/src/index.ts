@@ -60,6 +60,25 @@ export {
   redeemPayout,
 } from "./payoff.ts";
 export {
+  callValue,
+  type Greeks,
+  ImpliedVolatilityError,
+  InvalidPricingInputError,
+  impliedVolatility,
+  nGreeks,
+  normCdf,
+  normPdf,
+  nValue,
+  nValueEth,
+  type PricingInput,
+  pGreeks,
+  putValue,
+  pValue,
+  pValueEth,
+  SECONDS_PER_YEAR,
+  toWad,
+} from "./pricing.ts";
+export {
   assertSeriesKey,
   formatMaturity,
   formatWad,
@@ -74,22 +93,3 @@ export {
   tickerFromIndexId,
   tokenArgs,
 } from "./series.ts";
-export {
-  callValue,
-  type Greeks,
-  ImpliedVolatilityError,
-  impliedVolatility,
-  InvalidPricingInputError,
-  normCdf,
-  normPdf,
-  nGreeks,
-  nValue,
-  nValueEth,
-  type PricingInput,
-  pGreeks,
-  putValue,
-  pValue,
-  pValueEth,
-  SECONDS_PER_YEAR,
-  toWad,
-} from "./pricing.ts";

@@ -70,9 +70,11 @@ export function normCdf(z: number): number {
 
 function check({ x, strike, tau, sigma }: PricingInput): void {
   if (!(x > 0) || !Number.isFinite(x)) throw new InvalidPricingInputError({ field: "x", value: x });
-  if (!(strike > 0) || !Number.isFinite(strike)) throw new InvalidPricingInputError({ field: "strike", value: strike });
+  if (!(strike > 0) || !Number.isFinite(strike))
+    throw new InvalidPricingInputError({ field: "strike", value: strike });
   if (!(tau >= 0) || !Number.isFinite(tau)) throw new InvalidPricingInputError({ field: "tau", value: tau });
-  if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InvalidPricingInputError({ field: "sigma", value: sigma });
+  if (!(sigma >= 0) || !Number.isFinite(sigma))
+    throw new InvalidPricingInputError({ field: "sigma", value: sigma });
 }
 
 function d1d2({ x, strike, tau, sigma }: PricingInput): { d1: number; d2: number; sd: number } {

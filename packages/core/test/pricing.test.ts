@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   callValue,
   ImpliedVolatilityError,
-  impliedVolatility,
   InvalidPricingInputError,
-  normCdf,
+  impliedVolatility,
   nGreeks,
+  normCdf,
   nValue,
   nValueEth,
   pGreeks,
@@ -75,7 +75,10 @@ describe("implied volatility", () => {
   it("recovers the volatility of a model price", () => {
     for (const sigma of [0.05, 0.4, 0.8, 1.5, 3]) {
       const input = { x: 1499, strike: 1500, tau: days(14) };
-      expect(impliedVolatility({ ...input, callPrice: callValue({ ...input, sigma }) })).toBeCloseTo(sigma, 8);
+      expect(impliedVolatility({ ...input, callPrice: callValue({ ...input, sigma }) })).toBeCloseTo(
+        sigma,
+        8,
+      );
     }
   });
   it("rejects prices outside the no-arbitrage range", () => {

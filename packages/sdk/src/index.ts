@@ -11,6 +11,14 @@ export {
   deployCore,
   deployDevOracle,
 } from "./deploy.ts";
+export {
+  decodePnError,
+  decodeRevertData,
+  PnContractError,
+  type PnContractErrorName,
+  protocolErrorAbi,
+} from "./errors/contract.ts";
+export { type ErrorHint, errorHint, hasHint } from "./errors/hints.ts";
 export * from "./generated/abis.ts";
 export * from "./generated/bytecode.ts";
 export {
@@ -21,11 +29,3 @@ export {
   rulesHash,
   rulesText,
 } from "./indices.ts";
-export {
-  decodePnError,
-  decodeRevertData,
-  PnContractError,
-  type PnContractErrorName,
-  protocolErrorAbi,
-} from "./errors/contract.ts";
-export { type ErrorHint, errorHint, hasHint } from "./errors/hints.ts";

@@ -32,7 +32,12 @@ export class PnContractError<name extends PnContractErrorName = PnContractErrorN
   readonly args: readonly unknown[];
   readonly data: Hex;
 
-  constructor({ errorName, args, data, cause }: { errorName: name; args: readonly unknown[]; data: Hex; cause?: Error }) {
+  constructor({
+    errorName,
+    args,
+    data,
+    cause,
+  }: { errorName: name; args: readonly unknown[]; data: Hex; cause?: Error }) {
     const hint = errorHint(errorName, args);
     super(`${errorName}${formatArgs(args)}: ${hint.what}`, {
       details: hint.fix,
