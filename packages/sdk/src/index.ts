@@ -1,6 +1,15 @@
 // Public API of @pn/sdk: generated ABIs and bytecode, and deployment.
 
 export {
+  type AbiSeriesKey,
+  fromAbiKey,
+  type PnReadClient,
+  type PnWriteClient,
+  toAbiKey,
+  withDecodedErrors,
+} from "./actions/client.ts";
+export * from "./actions/core/index.ts";
+export {
   type DeployCoreParameters,
   type DeployCoreReturnType,
   type DeployDevOracleReturnType,
