@@ -1,7 +1,14 @@
 // The SDK's core actions end to end on a real anvil: create, split (ETH and ERC-20), merge, settle, redeem,
 // discovery, and a revert decoded into a PnContractError.
 import { indexIdFromTicker, nPayout, pPayout, type SeriesKey, seriesId } from "@pn/core";
-import { createPublicClient, createWalletClient, http, parseEther, publicActions } from "viem";
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  parseEther,
+  publicActions,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,7 +99,8 @@ describe("core actions", () => {
     expect(listed.map((s) => s.id)).toEqual([created.id]);
     expect(listed[0]?.key).toEqual(key);
 
-    await client.request({ method: "evm_setNextBlockTimestamp", params: [`0x${key.maturity.toString(16)}`] });
+    const testClient = createTestClient({ mode: "anvil", chain: foundry, transport: http(anvil.rpcUrl) });
+    await testClient.setNextBlockTimestamp({ timestamp: key.maturity });
     const x = parseEther("1200");
     await client.waitForTransactionReceipt({
       hash: await client.writeContract({
