@@ -1,0 +1,3 @@
+// @pn/cli as a library: build the `pn` program (for tests and for apps that embed it).
+
+export { buildProgram, COMMANDS, type RegisterCommand, runCli } from "./program.ts";
