@@ -21,6 +21,14 @@ export {
   deployDevOracle,
 } from "./deploy.ts";
 export {
+  DEPLOYMENT_VERSION,
+  type Deployment,
+  type DeploymentContracts,
+  InvalidDeploymentError,
+  parseDeployment,
+  readDeployment,
+} from "./deployment.ts";
+export {
   decodePnError,
   decodeRevertData,
   PnContractError,
