@@ -4,12 +4,23 @@
 //   --once                 deploy, print, stop anvil and exit (for tests and smoke checks)
 //   --rpc <url>            deploy to this node instead of starting anvil (then exits)
 //   --private-key <key>    deployer for --rpc (default: anvil's first dev account)
+//   --out <path>           where to write the deployment file (default .devnet/deployment.json)
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type Anvil, AnvilStartError, startAnvil } from "@pn/sdk/testing";
 import { BaseError, type Hex, isHex } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import { deployDevnet, devAccounts, devMnemonic, formatDevnet } from "./lib/devnet.ts";
+import {
+  type Devnet,
+  deployDevnet,
+  devAccounts,
+  devMnemonic,
+  formatDevnet,
+  toDeployment,
+} from "./lib/devnet.ts";
+import { repoRoot } from "./tools.ts";
 
 const usage = "Usage: npm start -- [--port <n>] [--once] | [--rpc <url> [--private-key <0x…>]]";
 
@@ -24,6 +35,7 @@ function parse() {
     once: { type: "boolean", default: false },
     rpc: { type: "string" },
     "private-key": { type: "string" },
+    out: { type: "string" },
   } as const;
   try {
     return parseArgs({ options }).values;
@@ -43,7 +55,8 @@ function options() {
   if (key !== undefined && values.rpc === undefined) throw new StartError("--private-key needs --rpc <url>.");
   if (key !== undefined && !(isHex(key) && key.length === 66))
     throw new StartError("--private-key must be 0x + 64 hex digits.");
-  return { port, once: values.once, rpc: values.rpc, key: key as Hex | undefined };
+  const out = resolve(repoRoot, values.out ?? join(".devnet", "deployment.json"));
+  return { port, once: values.once, rpc: values.rpc, key: key as Hex | undefined, out };
 }
 
 /** Resolves if `port` can be bound on 127.0.0.1; else a StartError naming the port. */
@@ -55,6 +68,12 @@ function assertPortFree(port: number): Promise<void> {
     );
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
   });
+}
+
+function writeDeployment(path: string, devnet: Devnet): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(toDeployment(devnet), null, 2)}\n`);
+  console.log(`Deployment written to ${relative(repoRoot, path)}`);
 }
 
 function untilSignal(): Promise<void> {
@@ -73,13 +92,16 @@ async function main(): Promise<void> {
   const opts = options();
   if (opts.rpc !== undefined) {
     const account = opts.key ? privateKeyToAccount(opts.key) : mnemonicToAccount(devMnemonic);
-    console.log(formatDevnet(await deployDevnet({ rpcUrl: opts.rpc, account }), []));
+    const devnet = await deployDevnet({ rpcUrl: opts.rpc, account });
+    writeDeployment(opts.out, devnet);
+    console.log(formatDevnet(devnet, []));
     return;
   }
   await assertPortFree(opts.port);
   const anvil: Anvil = await startAnvil({ port: opts.port });
   try {
     const devnet = await deployDevnet({ rpcUrl: anvil.rpcUrl, account: mnemonicToAccount(devMnemonic) });
+    writeDeployment(opts.out, devnet);
     console.log(formatDevnet(devnet, devAccounts()));
     if (opts.once) return;
     console.log("\nanvil is running. Press Ctrl-C to stop it.");

@@ -1,7 +1,7 @@
 // A local pn-protocol devnet: deploys WETH, the core and a DevOracle, creates one example series, and prints
 // where everything is. Used by scripts/start.ts and its test.
 import { indexIdFromTicker, type SeriesKey, seriesSymbol } from "@pn/core";
-import { deployCore, deployDevOracle, pnCoreAbi } from "@pn/sdk";
+import { DEPLOYMENT_VERSION, type Deployment, deployCore, deployDevOracle, pnCoreAbi } from "@pn/sdk";
 import {
   type Account,
   type Address,
@@ -40,6 +40,7 @@ export function nextFriday0800Utc(now: bigint, leadSeconds = 3_600n): bigint {
 
 export type Devnet = {
   rpcUrl: string;
+  startBlock: bigint;
   chainId: number;
   deployer: Address;
   weth: Address;
@@ -66,6 +67,7 @@ export async function deployDevnet({
   // Local nodes mine at once: poll for receipts every 100 ms, not viem's default 4 s.
   const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 100 });
   const walletClient = createWalletClient({ account, chain, transport: http(rpcUrl), pollingInterval: 100 });
+  const startBlock = await publicClient.getBlockNumber();
   const { core, weth } = await deployCore({ walletClient, publicClient });
   const { oracle } = await deployDevOracle({ walletClient, publicClient });
 
@@ -88,6 +90,7 @@ export async function deployDevnet({
   const [id, pToken, nToken] = result;
   return {
     rpcUrl,
+    startBlock,
     chainId: chain.id,
     deployer: account.address,
     weth,
@@ -133,4 +136,15 @@ export function formatDevnet(
     });
   }
   return lines.join("\n");
+}
+
+/** The deployment file the CLI, keepers and web app read (see @pn/sdk `Deployment`). */
+export function toDeployment(devnet: Devnet): Deployment {
+  return {
+    version: DEPLOYMENT_VERSION,
+    chainId: devnet.chainId,
+    rpcUrl: devnet.rpcUrl,
+    startBlock: devnet.startBlock.toString(),
+    contracts: { weth: devnet.weth, core: devnet.core, devOracle: devnet.oracle },
+  };
 }
