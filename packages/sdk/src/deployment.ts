@@ -1,6 +1,6 @@
 // Where a pn-protocol deployment lives: one JSON file per deployment, written by `npm start` (the devnet writes
-// .devnet/deployment.json) or `pn deploy`, and read by the CLI, the keepers and the web app.
-import { readFileSync } from "node:fs";
+// .devnet/deployment.json) or `pn deploy`, and read by the CLI, the keepers and the web app. Browser-safe;
+// `readDeployment` (node:fs) is in deploymentFile.ts, exported from @pn/sdk/node.
 import { type Address, BaseError, getAddress, isAddress } from "viem";
 
 export const DEPLOYMENT_VERSION = 1;
@@ -77,20 +77,4 @@ export function parseDeployment(json: unknown, path = "deployment"): Deployment 
     startBlock: d.startBlock,
     contracts,
   };
-}
-
-/** Reads and checks a deployment file. */
-export function readDeployment(path: string): Deployment {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InvalidDeploymentError({ path, reason: "it cannot be read" });
-  }
-  try {
-    return parseDeployment(JSON.parse(text), path);
-  } catch (error) {
-    if (error instanceof InvalidDeploymentError) throw error;
-    throw new InvalidDeploymentError({ path, reason: "it is not JSON" });
-  }
 }

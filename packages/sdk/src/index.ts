@@ -1,4 +1,5 @@
-// Public API of @pn/sdk: generated ABIs and bytecode, and deployment.
+// Public API of @pn/sdk: generated ABIs and bytecode, deployment, typed actions and error decoding.
+// Browser-safe: anything that reads files is in @pn/sdk/node (./node.ts).
 
 export {
   type AbiSeriesKey,
@@ -26,7 +27,6 @@ export {
   type DeploymentContracts,
   InvalidDeploymentError,
   parseDeployment,
-  readDeployment,
 } from "./deployment.ts";
 export {
   decodePnError,
@@ -38,11 +38,3 @@ export {
 export { type ErrorHint, errorHint, hasHint } from "./errors/hints.ts";
 export * from "./generated/abis.ts";
 export * from "./generated/bytecode.ts";
-export {
-  DEFAULT_INDEX_SETTINGS,
-  type IndexConfig,
-  type IndexRegistration,
-  referenceIndex,
-  rulesHash,
-  rulesText,
-} from "./indices.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { INDEX_TICKERS } from "@pn/core";
 import { describe, expect, it } from "vitest";
-import { referenceIndex, rulesHash, rulesText } from "../src/index.ts";
+import { referenceIndex, rulesHash, rulesText } from "../src/node.ts";
 
 const doc = readFileSync(new URL("../../../docs/indices.md", import.meta.url), "utf8");
 

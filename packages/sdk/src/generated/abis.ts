@@ -905,3 +905,716 @@ export const devOracleAbi = [
   },
   { type: "error", name: "ZeroValue", inputs: [] },
 ] as const;
+
+/** SlowOracle (src/oracle/SlowOracle.sol). */
+export const slowOracleAbi = [
+  {
+    type: "constructor",
+    inputs: [{ name: "sink", type: "address", internalType: "address" }],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "ARBITER_GAS",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_ROUNDS",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_WINDOW",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MIN_WINDOW",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "RIGHT_SHARE_BPS",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "SINK",
+    inputs: [],
+    outputs: [{ name: "", type: "address", internalType: "address" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "answer",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "round", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [
+      { name: "answerer", type: "address", internalType: "address" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+      { name: "bond", type: "uint256", internalType: "uint256" },
+    ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "arbitrate",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "arbitrationDeadline",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "credits",
+    inputs: [{ name: "account", type: "address", internalType: "address" }],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "dispute",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [],
+    stateMutability: "payable",
+  },
+  {
+    type: "function",
+    name: "finalValue",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [
+      { name: "isFinal", type: "bool", internalType: "bool" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "finalize",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "indexConfig",
+    inputs: [{ name: "indexId", type: "bytes32", internalType: "bytes32" }],
+    outputs: [
+      {
+        name: "",
+        type: "tuple",
+        internalType: "struct IndexConfig",
+        components: [
+          { name: "rulesHash", type: "bytes32", internalType: "bytes32" },
+          { name: "bond", type: "uint96", internalType: "uint96" },
+          { name: "challengeWindow", type: "uint32", internalType: "uint32" },
+          { name: "arbitrationWindow", type: "uint32", internalType: "uint32" },
+          { name: "maxRounds", type: "uint8", internalType: "uint8" },
+          { name: "arbiter", type: "address", internalType: "contract IArbiter" },
+          { name: "minValueWad", type: "uint128", internalType: "uint128" },
+          { name: "maxValueWad", type: "uint128", internalType: "uint128" },
+        ],
+      },
+    ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "nextDisputeBond",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "propose",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [],
+    stateMutability: "payable",
+  },
+  {
+    type: "function",
+    name: "question",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [
+      {
+        name: "",
+        type: "tuple",
+        internalType: "struct QuestionView",
+        components: [
+          { name: "status", type: "uint8", internalType: "enum QuestionStatus" },
+          { name: "round", type: "uint8", internalType: "uint8" },
+          { name: "valueWad", type: "uint128", internalType: "uint128" },
+          { name: "answeredAt", type: "uint40", internalType: "uint40" },
+          { name: "escalatedAt", type: "uint40", internalType: "uint40" },
+          { name: "arbitrated", type: "bool", internalType: "bool" },
+        ],
+      },
+    ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "registerIndex",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      {
+        name: "config",
+        type: "tuple",
+        internalType: "struct IndexConfig",
+        components: [
+          { name: "rulesHash", type: "bytes32", internalType: "bytes32" },
+          { name: "bond", type: "uint96", internalType: "uint96" },
+          { name: "challengeWindow", type: "uint32", internalType: "uint32" },
+          { name: "arbitrationWindow", type: "uint32", internalType: "uint32" },
+          { name: "maxRounds", type: "uint8", internalType: "uint8" },
+          { name: "arbiter", type: "address", internalType: "contract IArbiter" },
+          { name: "minValueWad", type: "uint128", internalType: "uint128" },
+          { name: "maxValueWad", type: "uint128", internalType: "uint128" },
+        ],
+      },
+    ],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  { type: "function", name: "withdraw", inputs: [], outputs: [], stateMutability: "nonpayable" },
+  { type: "function", name: "withdrawSink", inputs: [], outputs: [], stateMutability: "nonpayable" },
+  {
+    type: "event",
+    name: "Arbitrated",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "valueWad", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "BondCredited",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "account", type: "address", internalType: "address", indexed: true },
+      { name: "amount", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "BondSunk",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "amount", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Disputed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "disputer", type: "address", internalType: "address", indexed: true },
+      { name: "valueWad", type: "uint256", internalType: "uint256", indexed: false },
+      { name: "bond", type: "uint256", internalType: "uint256", indexed: false },
+      { name: "round", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Escalated",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "arbiter", type: "address", internalType: "address", indexed: true },
+      { name: "deadline", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Finalized",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "valueWad", type: "uint256", internalType: "uint256", indexed: false },
+      { name: "byFallback", type: "bool", internalType: "bool", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "IndexRegistered",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "registrar", type: "address", internalType: "address", indexed: true },
+      {
+        name: "config",
+        type: "tuple",
+        internalType: "struct IndexConfig",
+        indexed: false,
+        components: [
+          { name: "rulesHash", type: "bytes32", internalType: "bytes32" },
+          { name: "bond", type: "uint96", internalType: "uint96" },
+          { name: "challengeWindow", type: "uint32", internalType: "uint32" },
+          { name: "arbitrationWindow", type: "uint32", internalType: "uint32" },
+          { name: "maxRounds", type: "uint8", internalType: "uint8" },
+          { name: "arbiter", type: "address", internalType: "contract IArbiter" },
+          { name: "minValueWad", type: "uint128", internalType: "uint128" },
+          { name: "maxValueWad", type: "uint128", internalType: "uint128" },
+        ],
+      },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Proposed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "proposer", type: "address", internalType: "address", indexed: true },
+      { name: "valueWad", type: "uint256", internalType: "uint256", indexed: false },
+      { name: "bond", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Withdrawn",
+    inputs: [
+      { name: "account", type: "address", internalType: "address", indexed: true },
+      { name: "amount", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "error",
+    name: "AlreadyEscalated",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "AlreadyFinalized",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "AlreadyProposed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "ArbitrationClosed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "deadline", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "ArbitrationOpen",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "deadline", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "ChallengeWindowClosed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "closedAt", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "ChallengeWindowOpen",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "closesAt", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "EscalationGasTooLow",
+    inputs: [
+      { name: "gasLeft", type: "uint256", internalType: "uint256" },
+      { name: "required", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "IndexExists",
+    inputs: [{ name: "indexId", type: "bytes32", internalType: "bytes32" }],
+  },
+  {
+    type: "error",
+    name: "IndexNotFound",
+    inputs: [{ name: "indexId", type: "bytes32", internalType: "bytes32" }],
+  },
+  {
+    type: "error",
+    name: "InvalidArbiter",
+    inputs: [{ name: "arbiter", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "InvalidBond",
+    inputs: [{ name: "bond", type: "uint256", internalType: "uint256" }],
+  },
+  {
+    type: "error",
+    name: "InvalidBounds",
+    inputs: [
+      { name: "minValueWad", type: "uint256", internalType: "uint256" },
+      { name: "maxValueWad", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  { type: "error", name: "InvalidIndexId", inputs: [] },
+  {
+    type: "error",
+    name: "InvalidMaxRounds",
+    inputs: [{ name: "maxRounds", type: "uint256", internalType: "uint256" }],
+  },
+  { type: "error", name: "InvalidSink", inputs: [] },
+  {
+    type: "error",
+    name: "InvalidWindow",
+    inputs: [
+      { name: "challengeWindow", type: "uint256", internalType: "uint256" },
+      { name: "arbitrationWindow", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "NotEscalated",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "NotProposed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "NothingToWithdraw",
+    inputs: [{ name: "account", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "OnlyArbiter",
+    inputs: [
+      { name: "caller", type: "address", internalType: "address" },
+      { name: "arbiter", type: "address", internalType: "address" },
+    ],
+  },
+  { type: "error", name: "Reentrancy", inputs: [] },
+  {
+    type: "error",
+    name: "SameValue",
+    inputs: [{ name: "valueWad", type: "uint256", internalType: "uint256" }],
+  },
+  {
+    type: "error",
+    name: "TooEarly",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "nowTimestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "ValueOutOfBounds",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+      { name: "minValueWad", type: "uint256", internalType: "uint256" },
+      { name: "maxValueWad", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "WrongBond",
+    inputs: [
+      { name: "sent", type: "uint256", internalType: "uint256" },
+      { name: "required", type: "uint256", internalType: "uint256" },
+    ],
+  },
+] as const;
+
+/** CommitteeArbiter (src/oracle/CommitteeArbiter.sol). */
+export const committeeArbiterAbi = [
+  {
+    type: "constructor",
+    inputs: [
+      { name: "oracle", type: "address", internalType: "contract ISlowOracle" },
+      { name: "members_", type: "address[]", internalType: "address[]" },
+      { name: "threshold", type: "uint256", internalType: "uint256" },
+    ],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "MAX_MEMBERS",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "ORACLE",
+    inputs: [],
+    outputs: [{ name: "", type: "address", internalType: "contract ISlowOracle" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "THRESHOLD",
+    inputs: [],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "isMember",
+    inputs: [{ name: "account", type: "address", internalType: "address" }],
+    outputs: [{ name: "", type: "bool", internalType: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "members",
+    inputs: [],
+    outputs: [{ name: "", type: "address[]", internalType: "address[]" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "onEscalation",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "resolved",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [{ name: "", type: "bool", internalType: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "vote",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "voteOf",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "member", type: "address", internalType: "address" },
+    ],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "votesFor",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+    outputs: [{ name: "", type: "uint256", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "event",
+    name: "EscalationReceived",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Resolved",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "valueWad", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "Voted",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32", indexed: true },
+      { name: "timestamp", type: "uint256", internalType: "uint256", indexed: true },
+      { name: "member", type: "address", internalType: "address", indexed: true },
+      { name: "valueWad", type: "uint256", internalType: "uint256", indexed: false },
+      { name: "votesForValue", type: "uint256", internalType: "uint256", indexed: false },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "error",
+    name: "AlreadyResolved",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "AlreadyVoted",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "member", type: "address", internalType: "address" },
+      { name: "valueWad", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "DuplicateMember",
+    inputs: [{ name: "member", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "InvalidMember",
+    inputs: [{ name: "member", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "InvalidMemberCount",
+    inputs: [{ name: "count", type: "uint256", internalType: "uint256" }],
+  },
+  {
+    type: "error",
+    name: "InvalidOracle",
+    inputs: [{ name: "oracle", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "InvalidThreshold",
+    inputs: [
+      { name: "threshold", type: "uint256", internalType: "uint256" },
+      { name: "memberCount", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "NotMember",
+    inputs: [{ name: "caller", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "OnlyOracle",
+    inputs: [{ name: "caller", type: "address", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "VotingClosed",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+      { name: "deadline", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "VotingNotOpen",
+    inputs: [
+      { name: "indexId", type: "bytes32", internalType: "bytes32" },
+      { name: "timestamp", type: "uint256", internalType: "uint256" },
+    ],
+  },
+  { type: "error", name: "ZeroValue", inputs: [] },
+] as const;
