@@ -243,6 +243,12 @@ contract PNCore is IPNCore, ReentrancyGuardTransient {
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev The guard uses transient storage (EIP-1153) on every chain, not only mainnet: the core targets the
+    /// Prague EVM, and a storage guard would add about 2,000 gas to every entry, P/N transfers included.
+    function _useTransientReentrancyGuardOnlyOnMainnet() internal pure override returns (bool) {
+        return false;
+    }
+
     function _id(SeriesKey calldata key) private pure returns (SeriesId) {
         return SeriesKeyLib.toId(key);
     }

@@ -11,7 +11,9 @@ import {Test} from "forge-std/Test.sol";
 import {console} from "forge-std/console.sol";
 
 /// @notice The core's invariants (contracts/INVARIANTS.md), checked after every random call sequence of
-/// `PNCoreHandler`: 3 series (two on WETH, one on a 6-decimal token), 4 actors.
+/// `PNCoreHandler`: 3 series (two on WETH, one on a 6-decimal token), 4 actors. With fail-on-revert, a failed check
+/// inside the handler (its ghost model, an unpredicted revert) fails the run, not only the invariant functions.
+/// forge-config: default.invariant.fail-on-revert = true
 contract PNCoreInvariantTest is Test {
     PNCore internal core;
     DevWETH internal weth;
