@@ -14,6 +14,10 @@ export const contracts: readonly ContractSpec[] = [
   { name: "IIndexOracle" },
   { name: "DevWETH", bytecode: true },
   { name: "DevOracle", bytecode: true },
+  { name: "SlowOracle", bytecode: true },
+  { name: "CommitteeArbiter", bytecode: true },
+  { name: "PNMarket", bytecode: true },
+  { name: "RollRouter", bytecode: true },
 ];
 
 export type ContractSpec = { name: string; bytecode?: boolean };

@@ -10,6 +10,8 @@ export {
   withDecodedErrors,
 } from "./actions/client.ts";
 export * from "./actions/core/index.ts";
+export * from "./actions/erc20/index.ts";
+export * from "./actions/oracle/index.ts";
 export {
   type DeployCoreParameters,
   type DeployCoreReturnType,

@@ -7,11 +7,25 @@ import {
   decodeErrorResult,
   type Hex,
 } from "viem";
-import { pnCoreAbi, pnTokenAbi } from "../generated/abis.ts";
+import {
+  committeeArbiterAbi,
+  pnCoreAbi,
+  pnMarketAbi,
+  pnTokenAbi,
+  rollRouterAbi,
+  slowOracleAbi,
+} from "../generated/abis.ts";
 import { errorHint } from "./hints.ts";
 
 /** Every ABI whose custom errors the SDK decodes. Later contracts join this list. */
-export const protocolErrorAbi = [...pnCoreAbi, ...pnTokenAbi] as const satisfies Abi;
+export const protocolErrorAbi = [
+  ...pnCoreAbi,
+  ...pnTokenAbi,
+  ...slowOracleAbi,
+  ...committeeArbiterAbi,
+  ...pnMarketAbi,
+  ...rollRouterAbi,
+] as const satisfies Abi;
 
 type ProtocolError = DecodeErrorResultReturnType<typeof protocolErrorAbi>;
 /** The name of any custom error a protocol contract can revert with, e.g. "SeriesNotFound". */

@@ -1,6 +1,9 @@
 // What each protocol error means for a user, and what to do about it. One entry per Solidity error name;
 // `errors.test.ts` fails if a contract error has no entry here.
 
+import { MARKET_HINTS } from "./hintsMarket.ts";
+import { ORACLE_HINTS } from "./hintsOracle.ts";
+
 export type ErrorHint = { what: string; fix: string };
 
 const HINTS: Record<string, (args: readonly unknown[]) => ErrorHint> = {
@@ -89,9 +92,15 @@ const HINTS: Record<string, (args: readonly unknown[]) => ErrorHint> = {
   Reentrancy: () => ({ what: "a call re-entered the contract.", fix: "Do not call back into the protocol." }),
 };
 
+const ALL: Record<string, (args: readonly unknown[]) => ErrorHint> = {
+  ...HINTS,
+  ...ORACLE_HINTS,
+  ...MARKET_HINTS,
+};
+
 export function errorHint(errorName: string, args: readonly unknown[]): ErrorHint {
   return (
-    HINTS[errorName]?.(args) ?? {
+    ALL[errorName]?.(args) ?? {
       what: "the contract rejected the call.",
       fix: "See the contract's NatSpec for this error.",
     }
@@ -99,5 +108,5 @@ export function errorHint(errorName: string, args: readonly unknown[]): ErrorHin
 }
 
 export function hasHint(errorName: string): boolean {
-  return errorName in HINTS;
+  return errorName in ALL;
 }

@@ -1,0 +1,2 @@
+export { type ApproveParameters, approve } from "./approve.ts";
+export { type GetAllowanceParameters, getAllowance } from "./getAllowance.ts";
