@@ -1,0 +1,60 @@
+// Public API of @pn/keeper: the keeper framework (for the oracle bot here and, next, the market maker and the
+// vault roll trigger), the price-source plug-ins and the oracle job.
+
+export {
+  addressSchema,
+  applyEnv,
+  type BaseConfig,
+  baseConfigSchema,
+  baseConfigShape,
+  ENV_PRIVATE_KEY,
+  ENV_RPC_URL,
+  formatIssues,
+  type Loaded,
+  loadConfig,
+} from "./framework/config.ts";
+export { Cooldowns } from "./framework/cooldown.ts";
+export {
+  ActionGaveUpError,
+  ConfigError,
+  type ConfigIssue,
+  KeeperError,
+  RpcUnavailableError,
+  SimulationRevertedError,
+  SourceError,
+  StateFileError,
+  StateLockedError,
+  UsageError,
+} from "./framework/errors.ts";
+export type { ItemResult, Job, JobContext } from "./framework/job.ts";
+export { createLogger, type Logger, type LogLevel, memoryLogger } from "./framework/log.ts";
+export { Keeper, type LoopOptions, type TickSummary } from "./framework/loop.ts";
+export { isInFlight, reconcileIntent } from "./framework/reconcile.ts";
+export { decodeRevert } from "./framework/revert.ts";
+export { backoffMs, connectChain, createClients, isRpcUnavailable } from "./framework/rpc.ts";
+export { createRuntime, type KeeperRuntime, type RuntimeParameters } from "./framework/runtime.ts";
+export {
+  type ContractCall,
+  type Sender,
+  type SendOutcome,
+  type TxAction,
+  TxSender,
+} from "./framework/sender.ts";
+export { type Intent, type IntentStatus, StateStore, writeAtomic } from "./framework/state.ts";
+export {
+  type IndexSection,
+  type OracleConfig,
+  type OracleSection,
+  oracleConfigSchema,
+  oracleSectionSchema,
+} from "./oracle/config.ts";
+export { type Decision, decide, isOff } from "./oracle/decide.ts";
+export { computeIndexValue, TooFewSourcesError } from "./oracle/indexValue.ts";
+export { createOracleJob } from "./oracle/job.ts";
+export { buildOracleJob } from "./oracle/setup.ts";
+export { CsvReplaySource } from "./sources/csvReplay.ts";
+export { createSource, type SourceConfig, sourceSchema } from "./sources/factory.ts";
+export { CpiCsvSource, EcbCsvSource } from "./sources/fxCpi.ts";
+export { HttpJsonSource } from "./sources/httpJson.ts";
+export { PoolPriceSource } from "./sources/poolPrice.ts";
+export type { PriceSource, SourcePrice } from "./sources/source.ts";
