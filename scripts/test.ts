@@ -68,7 +68,10 @@ const steps: Step[] = [
   },
   { name: "abi drift", cmd: ["node", "scripts/gen-abis.ts", "--check"], needsBuild: true },
   { name: "tsc", cmd: ["tsc", "-p", "tsconfig.json"] },
+  { name: "tsc web", cmd: ["tsc", "-p", "apps/web/tsconfig.json"] },
   { name: "vitest", cmd: ["vitest", "run"] },
+  // Installs Debian's chromium when missing, builds the app (JS budget 500 KB gzip), runs Playwright.
+  { name: "web e2e", cmd: ["node", "apps/web/scripts/e2e.ts"] },
   // SMTChecker over contracts/smt/ (solc-js, CHC); fails only on a counterexample. See docs/smtchecker.md.
   { name: "smtchecker", cmd: ["node", "scripts/smt.ts"] },
 ];

@@ -1,0 +1,117 @@
+// Portfolio: the connected account's P and N, what they are worth in ETH and index units, the effective
+// collateral ratio x/S, and how far x is from the roll trigger at 1.5·S.
+import { useConnection } from "wagmi";
+import { useApp } from "../data/app.tsx";
+import { useChainClock, useHoldings, useSeriesList } from "../data/chain.ts";
+import { useModel } from "../data/model.tsx";
+import { formatAmount, formatIndexValue, formatNumber, formatPercent, formatUtc } from "../lib/format.ts";
+import { positionValue } from "../lib/quote.ts";
+import { routeHref } from "../lib/route.ts";
+import { groupByIndex, phaseOf, type SeriesInfo, seriesLabel } from "../lib/series.ts";
+
+type Row = { series: SeriesInfo; label: string; p: bigint; n: bigint; x: number };
+
+function TriggerCell({ distance, phase }: { distance: number; phase: string }) {
+  if (phase !== "live") return <td className="muted">—</td>;
+  if (distance <= 0) return <td className="error">below 1.5·S: roll</td>;
+  return <td>{formatPercent(distance)} above</td>;
+}
+
+function PositionRow({ row, now }: { row: Row; now: bigint }) {
+  const { sigma } = useModel();
+  const { series, p, n, x } = row;
+  const value = positionValue(series, { p, n }, { x, sigma, now });
+  const phase = phaseOf(series, now);
+  const action = phase === "live" ? "merge" : "redeem";
+  return (
+    <tr data-testid={`position-${series.id}`}>
+      <th scope="row">
+        <div>{row.label}</div>
+        <div className="muted small">
+          {phase === "settled"
+            ? `settled · x = ${formatIndexValue(series.settlementWad)}`
+            : `${phase} · ${formatUtc(series.key.maturity)}`}
+        </div>
+      </th>
+      <td data-testid="position-p">{formatAmount(p, 6)}</td>
+      <td data-testid="position-n">{formatAmount(n, 6)}</td>
+      <td>{formatNumber(value.valueEth, 4)}</td>
+      <td>
+        {formatNumber(value.valueIndex, 2)} <span className="muted">{series.ticker}</span>
+      </td>
+      <td>{formatNumber(value.collateralRatio, 2)}</td>
+      <TriggerCell distance={value.triggerDistance} phase={phase} />
+      <td>
+        <a href={routeHref({ page: "trade", seriesId: series.id, action })}>{action}</a>
+      </td>
+    </tr>
+  );
+}
+
+export function PortfolioPage() {
+  const connection = useConnection();
+  const series = useSeriesList();
+  const holdings = useHoldings(connection.address);
+  const { now } = useChainClock();
+  const { xOf, sigma } = useModel();
+  const { oracleNames } = useApp();
+  if (connection.address === undefined) {
+    return <p className="card">Connect a wallet (or pick a devnet account) to see your positions.</p>;
+  }
+  if (holdings.data === undefined || series.data === undefined)
+    return <p className="muted">Reading balances…</p>;
+  const rows: Row[] = [];
+  for (const [ticker, list] of groupByIndex(series.data)) {
+    const { x } = xOf(ticker, list);
+    for (const s of list) {
+      const position = holdings.data.positions.get(s.id);
+      if (position && (position.p > 0n || position.n > 0n)) {
+        rows.push({ series: s, label: seriesLabel(s, series.data, oracleNames), ...position, x });
+      }
+    }
+  }
+  const totalEth = rows.reduce(
+    (sum, r) => sum + positionValue(r.series, r, { x: r.x, sigma, now }).valueEth,
+    0,
+  );
+  return (
+    <section data-testid="portfolio">
+      <div className="page-head">
+        <h1>Portfolio</h1>
+        <p className="muted">
+          ETH <strong data-testid="portfolio-eth">{formatAmount(holdings.data.eth)}</strong> · positions worth{" "}
+          <strong>{formatNumber(totalEth, 4)} ETH</strong> at the model price (σ = {formatPercent(sigma, 0)})
+        </p>
+      </div>
+      {rows.length === 0 ? (
+        <p className="card muted">No P or N yet: split ETH into a series on the Trade page.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Series</th>
+                <th scope="col">P</th>
+                <th scope="col">N</th>
+                <th scope="col">Value (ETH)</th>
+                <th scope="col">Value (index)</th>
+                <th scope="col" title="Effective collateral ratio of P: ETH per unit of its claim">
+                  x/S
+                </th>
+                <th scope="col" title="How far x can fall before the roll trigger at 1.5·S">
+                  To roll trigger
+                </th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <PositionRow key={row.series.id} row={row} now={now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
