@@ -1,17 +1,21 @@
-// `npm start`: a local devnet. Starts anvil, deploys WETH + PNCore + DevOracle, creates an example series,
-// prints where everything is, and keeps anvil up until Ctrl-C.
-//   --port <n>             anvil's port (default 8545)
-//   --once                 deploy, print, stop anvil and exit (for tests and smoke checks)
-//   --rpc <url>            deploy to this node instead of starting anvil (then exits)
-//   --private-key <key>    deployer for --rpc (default: anvil's first dev account)
-//   --out <path>           where to write the deployment file (default .devnet/deployment.json)
+// `npm start`: the whole system on a local devnet. Starts anvil at the start of a historical window, deploys the
+// core, the slow oracle (USD, EUR and CPI-U registered; a 2-of-3 committee of dev accounts as arbiter), the market
+// and its router, creates the series grid, starts the oracle bot on the project's historical data, serves the web
+// app, and replays ETH price history at accelerated time. Ctrl-C stops everything. See scripts/devnet/options.ts.
+//   --rpc <url> [--private-key <key>]   deploys the protocol to any EVM RPC instead, and exits.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { dirname, join, relative } from "node:path";
 import { type Anvil, AnvilStartError, startAnvil } from "@pn/sdk/testing";
-import { BaseError, type Hex, isHex } from "viem";
-import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
+import { BaseError, type Chain, createPublicClient, createTestClient, createWalletClient, http } from "viem";
+import { type Account, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
+import { serveWeb, WebServeError } from "../apps/web/scripts/serve.ts";
+import { roundStrike } from "./devnet/grid.ts";
+import { type KeeperProcess, oracleKeeperConfig, startKeeper } from "./devnet/keepers.ts";
+import { parseStartOptions, StartError, type StartOptions } from "./devnet/options.ts";
+import { iso, startReplay } from "./devnet/replay.ts";
+import { loadReplayData } from "./devnet/replayData.ts";
+import { type Clients, deployStack, ensureGrid } from "./devnet/stack.ts";
 import {
   type Devnet,
   deployDevnet,
@@ -22,58 +26,51 @@ import {
 } from "./lib/devnet.ts";
 import { repoRoot } from "./tools.ts";
 
-const usage = "Usage: npm start -- [--port <n>] [--once] | [--rpc <url> [--private-key <0x…>]]";
+const devnetDir = join(repoRoot, ".devnet");
 
-/** A problem the user can fix: printed as one line, exit 1. */
-class StartError extends Error {
-  override name = "StartError";
-}
-
-function parse() {
-  const options = {
-    port: { type: "string" },
-    once: { type: "boolean", default: false },
-    rpc: { type: "string" },
-    "private-key": { type: "string" },
-    out: { type: "string" },
-  } as const;
-  try {
-    return parseArgs({ options }).values;
-  } catch (err) {
-    throw new StartError(`${err instanceof Error ? err.message : String(err)}. ${usage}`);
-  }
-}
-
-function options() {
-  const values = parse();
-  const port = Number(values.port ?? 8545);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535)
-    throw new StartError(`--port ${values.port} is not a port.`);
-  if (values.rpc !== undefined && values.port !== undefined)
-    throw new StartError("--port only applies without --rpc.");
-  const key = values["private-key"];
-  if (key !== undefined && values.rpc === undefined) throw new StartError("--private-key needs --rpc <url>.");
-  if (key !== undefined && !(isHex(key) && key.length === 66))
-    throw new StartError("--private-key must be 0x + 64 hex digits.");
-  const out = resolve(repoRoot, values.out ?? join(".devnet", "deployment.json"));
-  return { port, once: values.once, rpc: values.rpc, key: key as Hex | undefined, out };
-}
-
-/** Resolves if `port` can be bound on 127.0.0.1; else a StartError naming the port. */
-function assertPortFree(port: number): Promise<void> {
+function assertPortFree(port: number, what: string, flag: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", () =>
-      reject(new StartError(`Port ${port} is already in use: stop what is using it, or pass --port <n>.`)),
+      reject(
+        new StartError(`Port ${port} (${what}) is already in use: stop what is using it, or pick another.`),
+      ),
     );
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
   });
 }
 
-function writeDeployment(path: string, devnet: Devnet): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(toDeployment(devnet), null, 2)}\n`);
-  console.log(`Deployment written to ${relative(repoRoot, path)}`);
+function clientsFor(devnet: Devnet, account: Account): Clients {
+  const chain: Chain = {
+    id: devnet.chainId,
+    name: "pn devnet",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [devnet.rpcUrl] } },
+  };
+  const transport = http(devnet.rpcUrl);
+  return {
+    walletClient: createWalletClient({ account, chain, transport, pollingInterval: 100 }),
+    publicClient: createPublicClient({ chain, transport, pollingInterval: 100 }),
+  };
+}
+
+/** Deploys everything and writes the deployment file. */
+async function deployAll(rpcUrl: string, account: Account, out: string) {
+  const data = loadReplayData();
+  const probe = createPublicClient({ transport: http(rpcUrl) });
+  const { timestamp } = await probe.getBlock();
+  const exampleStrikeWad = roundStrike(data.ethUsdAt(timestamp) / 2n);
+  const devnet = await deployDevnet({ rpcUrl, account, exampleStrikeWad });
+  const clients = clientsFor(devnet, account);
+  const stack = await deployStack(clients, devnet.core);
+  const known = new Set<string>();
+  const grid = { core: devnet.core, weth: devnet.weth, oracle: stack.oracle };
+  await ensureGrid(clients, { ...grid, now: timestamp, values: data.valuesAt(timestamp) }, known);
+  const deployment = toDeployment(devnet);
+  deployment.contracts = { ...deployment.contracts, ...stack };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(deployment, null, 2)}\n`);
+  return { devnet, stack, clients, data, known, grid };
 }
 
 function untilSignal(): Promise<void> {
@@ -88,32 +85,85 @@ function untilSignal(): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
-  const opts = options();
-  if (opts.rpc !== undefined) {
-    const account = opts.key ? privateKeyToAccount(opts.key) : mnemonicToAccount(devMnemonic);
-    const devnet = await deployDevnet({ rpcUrl: opts.rpc, account });
-    writeDeployment(opts.out, devnet);
-    console.log(formatDevnet(devnet, []));
-    return;
-  }
-  await assertPortFree(opts.port);
-  const anvil: Anvil = await startAnvil({ port: opts.port });
+async function runLocal(opts: StartOptions): Promise<void> {
+  await assertPortFree(opts.port, "anvil", "--port");
+  if (opts.web && !opts.once) await assertPortFree(opts.webPort, "web app", "--web-port");
+  const anvil: Anvil = await startAnvil({ port: opts.port, timestamp: opts.from });
+  const stops: (() => Promise<void>)[] = [() => anvil.stop()];
   try {
-    const devnet = await deployDevnet({ rpcUrl: anvil.rpcUrl, account: mnemonicToAccount(devMnemonic) });
-    writeDeployment(opts.out, devnet);
-    console.log(formatDevnet(devnet, devAccounts()));
+    const all = await deployAll(anvil.rpcUrl, mnemonicToAccount(devMnemonic), opts.out);
+    console.log(formatDevnet(all.devnet, devAccounts(), all.stack));
+    console.log(`\nDeployment written to ${relative(repoRoot, opts.out)}`);
     if (opts.once) return;
-    console.log("\nanvil is running. Press Ctrl-C to stop it.");
+    if (opts.keepers) {
+      const config = oracleKeeperConfig({
+        rpcUrl: anvil.rpcUrl,
+        oracle: all.stack.oracle,
+        core: all.devnet.core,
+        stateFile: join(devnetDir, "state", "oracle-keeper.json"),
+      });
+      const key = devAccounts(2)[1]?.privateKey ?? "0x";
+      const keeper: KeeperProcess = startKeeper({
+        name: "oracle-keeper",
+        command: "oracle",
+        config,
+        privateKey: key,
+        dir: devnetDir,
+      });
+      stops.unshift(keeper.stop);
+      console.log("Oracle bot (dev account 1) running; logs in .devnet/logs/oracle-keeper.log");
+    }
+    if (opts.web) {
+      const web = await serveWeb({
+        port: opts.webPort,
+        deploymentPath: opts.out,
+        log: (l) => console.log(l),
+      });
+      stops.unshift(web.close);
+      console.log(`Web app: ${web.url}`);
+    }
+    if (opts.replay) {
+      const testClient = createTestClient({ mode: "anvil", transport: http(anvil.rpcUrl) });
+      const replay = startReplay({
+        testClient,
+        from: opts.from,
+        to: opts.to,
+        daySeconds: opts.daySeconds,
+        statusFile: join(devnetDir, "replay.json"),
+        ethUsdAt: all.data.ethUsdAt,
+        log: (l) => console.log(l),
+        onTick: async (t) => {
+          const created = await ensureGrid(
+            all.clients,
+            { ...all.grid, now: t, values: all.data.valuesAt(t) },
+            all.known,
+          );
+          if (created > 0)
+            console.log(`${iso(t)}  ETH/USD ${all.data.ethUsdAt(t) / 10n ** 18n}: ${created} new series`);
+        },
+      });
+      stops.unshift(replay.stop);
+      console.log(`Replaying ${iso(opts.from)} → ${iso(opts.to)}, one day every ${opts.daySeconds} s.`);
+    }
+    console.log("\nPress Ctrl-C to stop.");
     await untilSignal();
   } finally {
-    await anvil.stop();
+    for (const stop of stops) await stop().catch(() => {});
     console.log("anvil stopped.");
   }
 }
 
+async function main(): Promise<void> {
+  const opts = parseStartOptions(process.argv.slice(2));
+  if (opts.rpc === undefined) return runLocal(opts);
+  const account = opts.key ? privateKeyToAccount(opts.key) : mnemonicToAccount(devMnemonic);
+  const all = await deployAll(opts.rpc, account, opts.out);
+  console.log(formatDevnet(all.devnet, [], all.stack));
+  console.log(`\nDeployment written to ${relative(repoRoot, opts.out)}`);
+}
+
 main().catch((err: unknown) => {
-  if (err instanceof StartError || err instanceof AnvilStartError) {
+  if (err instanceof StartError || err instanceof AnvilStartError || err instanceof WebServeError) {
     console.error(`start: ${err.message}`);
   } else if (err instanceof BaseError) {
     console.error(`start: ${err.shortMessage}${err.details ? ` (${err.details})` : ""}`);

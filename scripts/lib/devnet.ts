@@ -53,9 +53,12 @@ export type Devnet = {
 export async function deployDevnet({
   rpcUrl,
   account,
+  exampleStrikeWad = 1_500n * 10n ** 18n,
 }: {
   rpcUrl: string;
   account: Account;
+  /** Strike of the example series (1500 USD per ETH by default). */
+  exampleStrikeWad?: bigint;
 }): Promise<Devnet> {
   const probe = createPublicClient({ transport: http(rpcUrl) });
   const chain = defineChain({
@@ -76,7 +79,7 @@ export async function deployDevnet({
     collateral: weth,
     oracle,
     indexId: indexIdFromTicker("USD"),
-    strikeWad: 1_500n * 10n ** 18n,
+    strikeWad: exampleStrikeWad,
     maturity: nextFriday0800Utc(timestamp),
   };
   const { request, result } = await publicClient.simulateContract({
@@ -104,6 +107,7 @@ export async function deployDevnet({
 export function formatDevnet(
   devnet: Devnet,
   accounts: readonly { address: Address; privateKey: Hex }[],
+  stack?: { oracle: Address; arbiter: Address; market: Address; router: Address },
 ): string {
   const { key } = devnet.series;
   const row = (label: string, value: string | number) => `    ${label.padEnd(11)} ${value}`;
@@ -119,6 +123,14 @@ export function formatDevnet(
     row("WETH", devnet.weth),
     row("PNCore", devnet.core),
     row("DevOracle", devnet.oracle),
+    ...(stack === undefined
+      ? []
+      : [
+          row("SlowOracle", stack.oracle),
+          row("Arbiter", `${stack.arbiter} (dev accounts 7, 8, 9; 2 of 3)`),
+          row("Market", stack.market),
+          row("Router", stack.router),
+        ]),
     "",
     `  Example series ${seriesSymbol(key, "P")} / ${seriesSymbol(key, "N")}`,
     row("Series id", devnet.series.id),

@@ -73,14 +73,14 @@ describe("npm start", () => {
     const { stdout } = run.output();
     expect(stdout).toContain(`RPC URL     http://127.0.0.1:${port}`);
     for (const label of labels) printed(stdout, label);
-    expect(stdout).toMatch(/Example series P-USD-1500-\d{8}T0800 \/ N-USD-1500-\d{8}T0800/);
+    expect(stdout).toMatch(/Example series P-USD-\d+-\d{8}T0800 \/ N-USD-\d+-\d{8}T0800/);
     expect(stdout).toContain(devAccounts(1)[0]?.address);
     expect(await portIsFree(port)).toBe(true);
   });
 
   it("stays up with code at every printed address, and stops anvil on Ctrl-C", async () => {
     const port = await freePort();
-    const run = runStart(["--port", String(port)]);
+    const run = runStart(["--port", String(port), "--no-web"]);
     try {
       await waitForOutput(run, /Press Ctrl-C/);
       await expectDeployed(`http://127.0.0.1:${port}`, run.output().stdout);
@@ -114,7 +114,7 @@ describe("npm start", () => {
       const run = runStart(["--once", "--port", String(port)]);
       expect(await run.exit).toBe(1);
       expect(run.output().stderr).toBe(
-        `start: Port ${port} is already in use: stop what is using it, or pass --port <n>.\n`,
+        `start: Port ${port} (anvil) is already in use: stop what is using it, or pass --port <n>.\n`,
       );
     } finally {
       server.close();

@@ -51,7 +51,8 @@ export class DeploymentFailedError extends BaseError {
   }
 }
 
-async function confirm(
+/** Waits for a deployment's receipt and returns the new contract's address. */
+export async function confirmDeployment(
   publicClient: DeployParameters["publicClient"],
   contract: string,
   hash: Hash,
@@ -73,13 +74,13 @@ export async function deployCore(parameters: DeployCoreParameters): Promise<Depl
   const { walletClient, publicClient } = parameters;
   const weth =
     parameters.weth ??
-    (await confirm(
+    (await confirmDeployment(
       publicClient,
       "DevWETH",
       await deployContract(walletClient, { abi: devWethAbi, bytecode: devWethBytecode }),
     ));
   const hash = await deployContract(walletClient, { abi: pnCoreAbi, bytecode: pnCoreBytecode, args: [weth] });
-  return { core: await confirm(publicClient, "PNCore", hash), weth };
+  return { core: await confirmDeployment(publicClient, "PNCore", hash), weth };
 }
 
 /**
@@ -92,5 +93,5 @@ export async function deployCore(parameters: DeployCoreParameters): Promise<Depl
 export async function deployDevOracle(parameters: DeployParameters): Promise<DeployDevOracleReturnType> {
   const { walletClient, publicClient } = parameters;
   const hash = await deployContract(walletClient, { abi: devOracleAbi, bytecode: devOracleBytecode });
-  return { oracle: await confirm(publicClient, "DevOracle", hash) };
+  return { oracle: await confirmDeployment(publicClient, "DevOracle", hash) };
 }

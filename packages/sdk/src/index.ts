@@ -11,8 +11,10 @@ export {
 } from "./actions/client.ts";
 export * from "./actions/core/index.ts";
 export * from "./actions/erc20/index.ts";
+export * from "./actions/market/index.ts";
 export * from "./actions/oracle/index.ts";
 export {
+  confirmDeployment,
   type DeployCoreParameters,
   type DeployCoreReturnType,
   type DeployDevOracleReturnType,
@@ -30,6 +32,14 @@ export {
   InvalidDeploymentError,
   parseDeployment,
 } from "./deployment.ts";
+export {
+  type DeployMarketParameters,
+  type DeployMarketReturnType,
+  type DeployOracleParameters,
+  type DeployOracleReturnType,
+  deployMarket,
+  deployOracle,
+} from "./deployStack.ts";
 export {
   decodePnError,
   decodeRevertData,

@@ -1,0 +1,78 @@
+// Starts the devnet's keeper processes (apps/keeper) with generated configs, logs to .devnet/logs/.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Address, Hex } from "viem";
+import { repoRoot } from "../tools.ts";
+
+const data = (file: string) => join(repoRoot, "data", file);
+
+/**
+ * The oracle bot's config for the replay: three sources per index from the project's data (Binance and Kraken
+ * hourly, the daily composite), answering every question on the devnet's series.
+ */
+export function oracleKeeperConfig(p: { rpcUrl: string; oracle: Address; core: Address; stateFile: string }) {
+  const sources = [
+    { type: "csv", name: "binance-1h", file: data("ethusdt_1h_binance.csv"), barSeconds: 3600 },
+    { type: "csv", name: "kraken-1h", file: data("eth_usd_1h_kraken.csv"), barSeconds: 3600 },
+    { type: "csv", name: "composite-1d", file: data("eth_usd_1d_composite.csv"), barSeconds: 86400 },
+  ];
+  const index = (ticker: string) => ({
+    ticker,
+    rulesFile: join(repoRoot, "docs", "indices", `${ticker}.txt`),
+    maxBondEth: "2",
+    minSources: 2,
+    sources,
+    ...(ticker === "EUR" ? { ecbFile: data("eurusd_daily_ecb.csv") } : {}),
+    ...(ticker === "CPI-U" ? { cpiFile: data("us_cpi_u_monthly.csv") } : {}),
+  });
+  return {
+    rpcUrl: p.rpcUrl,
+    stateFile: p.stateFile,
+    logLevel: "info",
+    pollIntervalSeconds: 1,
+    oracle: {
+      slowOracle: p.oracle,
+      core: p.core,
+      fromBlock: 0,
+      // Chain time runs a day every few seconds: re-check waiting questions every second of real time.
+      maxRestSeconds: 1,
+      indices: ["USD", "EUR", "CPI-U"].map(index),
+    },
+  };
+}
+
+export type KeeperProcess = { name: string; stop: () => Promise<void> };
+
+/** Writes `config` to .devnet/<name>.json and runs `node apps/keeper/src/main.ts <command> --config …`. */
+export function startKeeper(p: {
+  name: string;
+  command: string;
+  config: object;
+  privateKey: Hex;
+  dir: string;
+}) {
+  const logs = join(p.dir, "logs");
+  mkdirSync(logs, { recursive: true });
+  const configPath = join(p.dir, `${p.name}.json`);
+  writeFileSync(configPath, `${JSON.stringify(p.config, null, 2)}\n`);
+  const log = createWriteStream(join(logs, `${p.name}.log`), { flags: "a" });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(repoRoot, "apps/keeper/src/main.ts"), p.command, "--config", configPath],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PN_KEEPER_PRIVATE_KEY: p.privateKey },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+    log.end();
+  };
+  return { name: p.name, stop } satisfies KeeperProcess;
+}
