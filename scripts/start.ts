@@ -33,7 +33,9 @@ function assertPortFree(port: number, what: string, flag: string): Promise<void>
     const server = createServer();
     server.once("error", () =>
       reject(
-        new StartError(`Port ${port} (${what}) is already in use: stop what is using it, or pick another.`),
+        new StartError(
+          `Port ${port} (${what}) is already in use: stop what is using it, or pass ${flag} <n>.`,
+        ),
       ),
     );
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
