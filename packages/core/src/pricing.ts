@@ -54,9 +54,14 @@ export function normPdf(z: number): number {
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 
-/** Standard normal distribution function, accurate to ~1e-15 (Marsaglia's Taylor series). */
+/**
+ * Standard normal distribution function. For z >= -3, Marsaglia's Taylor series (absolute error ~1e-16, so
+ * relative error <= 1e-13 where the value is >= 1e-3); below -3, the upper-tail continued fraction
+ * Q(t) = phi(t) / (t + 1/(t + 2/(t + 3/(t + ...)))) with t = -z, accurate in relative terms deep in the tail.
+ */
 export function normCdf(z: number): number {
-  if (z < -8) return 0;
+  if (Number.isNaN(z)) return Number.NaN;
+  if (z < -3) return upperTail(-z);
   if (z > 8) return 1;
   let sum = z;
   let term = z;
@@ -68,6 +73,14 @@ export function normCdf(z: number): number {
   return 0.5 + sum * Math.exp(-0.5 * z2 - 0.9189385332046727);
 }
 
+/** P(Z > t) for t > 3, by the continued fraction evaluated backwards from a fixed depth (exact to double). */
+function upperTail(t: number): number {
+  if (t > 38) return 0;
+  let fraction = t;
+  for (let k = 60; k >= 1; k--) fraction = t + k / fraction;
+  return normPdf(t) / fraction;
+}
+
 function check({ x, strike, tau, sigma }: PricingInput): void {
   if (!(x > 0) || !Number.isFinite(x)) throw new InvalidPricingInputError({ field: "x", value: x });
   if (!(strike > 0) || !Number.isFinite(strike))
@@ -75,6 +88,8 @@ function check({ x, strike, tau, sigma }: PricingInput): void {
   if (!(tau >= 0) || !Number.isFinite(tau)) throw new InvalidPricingInputError({ field: "tau", value: tau });
   if (!(sigma >= 0) || !Number.isFinite(sigma))
     throw new InvalidPricingInputError({ field: "sigma", value: sigma });
+  const sd = sigma * Math.sqrt(tau);
+  if (!Number.isFinite(sd)) throw new InvalidPricingInputError({ field: "sigma * sqrt(tau)", value: sd });
 }
 
 function d1d2({ x, strike, tau, sigma }: PricingInput): { d1: number; d2: number; sd: number } {
@@ -88,8 +103,10 @@ export function callValue(input: PricingInput): number {
   check(input);
   const { x, strike } = input;
   const { d1, d2, sd } = d1d2(input);
-  if (sd === 0) return Math.max(x - strike, 0);
-  return x * normCdf(d1) - strike * normCdf(d2);
+  const intrinsic = Math.max(x - strike, 0);
+  if (sd === 0) return intrinsic;
+  // Never below intrinsic nor above x: rounding cannot produce an arbitrage (or a negative N).
+  return Math.min(x, Math.max(intrinsic, x * normCdf(d1) - strike * normCdf(d2)));
 }
 
 /** Put value in index units: what P gives up against a bond of S. */
