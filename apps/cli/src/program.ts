@@ -12,9 +12,11 @@ import { registerDeploy } from "./commands/deploy.ts";
 import { registerMerge } from "./commands/merge.ts";
 import { registerMonteCarlo } from "./commands/montecarlo.ts";
 import { registerOracle } from "./commands/oracle.ts";
+import { registerOrder } from "./commands/order.ts";
 import { registerPositions } from "./commands/positions.ts";
 import { registerQuote } from "./commands/quote.ts";
 import { registerRedeem } from "./commands/redeem.ts";
+import { registerRoll } from "./commands/roll.ts";
 import { registerSeries } from "./commands/series.ts";
 import { registerSettle } from "./commands/settle.ts";
 import { registerSplit } from "./commands/split.ts";
@@ -34,6 +36,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerQuote,
   registerPositions,
   registerOracle,
+  registerOrder,
+  registerRoll,
   registerDeploy,
 ];
 

@@ -1,5 +1,5 @@
-// Public API of @pn/keeper: the keeper framework (for the oracle bot here and, next, the market maker and the
-// vault roll trigger), the price-source plug-ins and the oracle job.
+// Public API of @pn/keeper: the keeper framework (for the oracle bot, the market maker and, next, the vault roll
+// trigger), the price-source plug-ins, the oracle job and the market-maker job.
 
 export {
   addressSchema,
@@ -41,6 +41,10 @@ export {
   TxSender,
 } from "./framework/sender.ts";
 export { type Intent, type IntentStatus, StateStore, writeAtomic } from "./framework/state.ts";
+export { type MmConfig, type MmSection, mmConfigSchema, mmSectionSchema } from "./mm/config.ts";
+export { decideFill, decideQuotes, type FillDecision, type QuotePlan } from "./mm/decide.ts";
+export { createMmJob, type MmItem } from "./mm/job.ts";
+export { buildMmJob } from "./mm/setup.ts";
 export {
   type IndexSection,
   type OracleConfig,

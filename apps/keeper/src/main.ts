@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // pn-keeper command line.
 //   node apps/keeper/src/main.ts oracle --config <file> [--dry-run] [--once]
+//   node apps/keeper/src/main.ts mm --config <file> [--dry-run] [--once]
 // Logs are JSON lines on stdout. Exit codes: 0 stopped cleanly, 1 error, 2 bad usage or config.
 
 import { parseArgs } from "node:util";
@@ -8,13 +9,15 @@ import { loadConfig } from "./framework/config.ts";
 import { ConfigError, KeeperError, UsageError } from "./framework/errors.ts";
 import { createLogger, type Logger } from "./framework/log.ts";
 import { createRuntime } from "./framework/runtime.ts";
+import { runMm } from "./mm/run.ts";
 import { oracleConfigSchema } from "./oracle/config.ts";
 import { buildOracleJob } from "./oracle/setup.ts";
 
-const USAGE = `Usage: node apps/keeper/src/main.ts oracle --config <file> [--dry-run] [--once]
+const USAGE = `Usage: node apps/keeper/src/main.ts <oracle|mm> --config <file> [--dry-run] [--once]
 
 Commands:
   oracle   propose, dispute, finalize, settle and withdraw on a SlowOracle
+  mm       market maker: quote P and N around a Black-76 model, fill roll auctions that cross its price
 
 Options:
   --config <file>  the keeper config (JSON; see apps/keeper/README.md)
@@ -33,7 +36,8 @@ function parseCli(argv: readonly string[]): Cli {
     throw new UsageError(error instanceof Error ? error.message : String(error), { fix: USAGE });
   }
   const [command] = parsed.positionals;
-  if (command !== "oracle") throw new UsageError(`Unknown command ${command ?? "(none)"}.`, { fix: USAGE });
+  if (command !== "oracle" && command !== "mm")
+    throw new UsageError(`Unknown command ${command ?? "(none)"}.`, { fix: USAGE });
   if (parsed.values.config === undefined)
     throw new UsageError("--config <file> is required.", { fix: USAGE });
   return {
@@ -89,7 +93,8 @@ export async function main(argv: readonly string[], signal: AbortSignal): Promis
     return 0;
   }
   try {
-    await runOracle(parseCli(argv), signal);
+    const cli = parseCli(argv);
+    await (cli.command === "mm" ? runMm(cli, signal) : runOracle(cli, signal));
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

@@ -1,5 +1,20 @@
 // Public API of @pn/core: the pure TypeScript mirror of the pn-protocol rules.
 
+export {
+  AuctionMathError,
+  askTermsProblem,
+  costUp,
+  crossingTime,
+  escrowUp,
+  mulDivUp,
+  mulWad,
+  mulWadUp,
+  type OrderCurve,
+  orderPriceAt,
+  priceAt,
+  proceedsDown,
+  shrUp,
+} from "./auction.ts";
 export { SERIES_KEY_PACKED_LENGTH, UINT40_LIMIT, UINT128_LIMIT, WAD } from "./constants.ts";
 export { InvalidDecimalError, parseWad, roundDownWad } from "./decimal.ts";
 export {
@@ -78,6 +93,26 @@ export {
   SECONDS_PER_YEAR,
   toWad,
 } from "./pricing.ts";
+export {
+  fairValueEth,
+  InvalidQuoteParameterError,
+  type Inventory,
+  type MakerRisk,
+  movedBeyond,
+  type NetRisk,
+  netRiskCharge,
+  PRICE_TICK_WAD,
+  priceDownWad,
+  priceUpWad,
+  type Quote,
+  type QuoteLevel,
+  type QuoteParameters,
+  quoteAround,
+  type RollAcceptance,
+  type RollAcceptanceParameters,
+  type RollLeg,
+  rollAcceptance,
+} from "./quote.ts";
 export {
   assertSeriesKey,
   formatMaturity,

@@ -1,5 +1,4 @@
 export { type CancelParameters, type CancelReturnType, cancel } from "./cancel.ts";
-export { type DeployMarketParameters, type DeployMarketReturnType, deployMarket } from "./deployMarket.ts";
 export { type FillParameters, type FillReturnType, fill } from "./fill.ts";
 export { type FillToETHParameters, type FillToETHReturnType, fillToETH } from "./fillToETH.ts";
 export { type GetOrderParameters, type GetOrderReturnType, getOrder } from "./getOrder.ts";
