@@ -6,12 +6,22 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, relative } from "node:path";
+import { indexIdFromTicker } from "@pn/core";
+import { listSeries } from "@pn/sdk";
 import { type Anvil, AnvilStartError, startAnvil } from "@pn/sdk/testing";
-import { BaseError, type Chain, createPublicClient, createTestClient, createWalletClient, http } from "viem";
+import {
+  BaseError,
+  type Chain,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  type Hex,
+  http,
+} from "viem";
 import { type Account, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { serveWeb, WebServeError } from "../apps/web/scripts/serve.ts";
 import { roundStrike } from "./devnet/grid.ts";
-import { type KeeperProcess, oracleKeeperConfig, startKeeper } from "./devnet/keepers.ts";
+import { type KeeperProcess, mmKeeperConfig, oracleKeeperConfig, startKeeper } from "./devnet/keepers.ts";
 import { parseStartOptions, StartError, type StartOptions } from "./devnet/options.ts";
 import { iso, startReplay } from "./devnet/replay.ts";
 import { loadReplayData } from "./devnet/replayData.ts";
@@ -27,6 +37,12 @@ import {
 import { repoRoot } from "./tools.ts";
 
 const devnetDir = join(repoRoot, ".devnet");
+
+/** Ctrl-C reaches anvil and the bots too (one process group): once it arrives, in-flight failures are expected. */
+let shuttingDown = false;
+const report = (line: string) => {
+  if (!shuttingDown) console.log(line);
+};
 
 function assertPortFree(port: number, what: string, flag: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -75,10 +91,23 @@ async function deployAll(rpcUrl: string, account: Account, out: string) {
   return { devnet, stack, clients, data, known, grid };
 }
 
+/** The USD series on the slow oracle maturing at least three weeks after the start: the market maker's book. */
+async function marketMadeSeries(all: Awaited<ReturnType<typeof deployAll>>): Promise<Hex[]> {
+  const { timestamp } = await all.clients.publicClient.getBlock();
+  const listed = await listSeries(all.clients.publicClient, {
+    core: all.devnet.core,
+    oracle: all.stack.oracle,
+  });
+  return listed
+    .filter((s) => s.key.indexId === indexIdFromTicker("USD") && s.key.maturity >= timestamp + 21n * 86_400n)
+    .map((s) => s.id);
+}
+
 function untilSignal(): Promise<void> {
   const keepAlive = setInterval(() => {}, 1 << 30);
   return new Promise((resolve) => {
     const done = () => {
+      shuttingDown = true;
       clearInterval(keepAlive);
       resolve();
     };
@@ -114,6 +143,26 @@ async function runLocal(opts: StartOptions): Promise<void> {
       });
       stops.unshift(keeper.stop);
       console.log("Oracle bot (dev account 1) running; logs in .devnet/logs/oracle-keeper.log");
+      const made = await marketMadeSeries(all);
+      const mmConfig = mmKeeperConfig({
+        rpcUrl: anvil.rpcUrl,
+        core: all.devnet.core,
+        market: all.stack.market,
+        series: made,
+        stateFile: join(devnetDir, "state", "mm-keeper.json"),
+      });
+      const mmKey = devAccounts(3)[2]?.privateKey ?? "0x";
+      const mm = startKeeper({
+        name: "mm-keeper",
+        command: "mm",
+        config: mmConfig,
+        privateKey: mmKey,
+        dir: devnetDir,
+      });
+      stops.unshift(mm.stop);
+      console.log(
+        `Market maker (dev account 2) quoting ${made.length} series; logs in .devnet/logs/mm-keeper.log`,
+      );
     }
     if (opts.web) {
       const web = await serveWeb({
@@ -133,7 +182,7 @@ async function runLocal(opts: StartOptions): Promise<void> {
         daySeconds: opts.daySeconds,
         statusFile: join(devnetDir, "replay.json"),
         ethUsdAt: all.data.ethUsdAt,
-        log: (l) => console.log(l),
+        log: report,
         onTick: async (t) => {
           const created = await ensureGrid(
             all.clients,

@@ -42,6 +42,48 @@ export function oracleKeeperConfig(p: { rpcUrl: string; oracle: Address; core: A
   };
 }
 
+/**
+ * The market maker's config for the devnet: quotes P and N of `series` around Black-76 at 70% volatility with a
+ * 200 bps spread, fills roll auctions that cross its price, and takes x from the same historical sources.
+ */
+export function mmKeeperConfig(p: {
+  rpcUrl: string;
+  core: Address;
+  market: Address;
+  series: readonly Hex[];
+  stateFile: string;
+}) {
+  return {
+    rpcUrl: p.rpcUrl,
+    stateFile: p.stateFile,
+    logLevel: "info",
+    pollIntervalSeconds: 2,
+    actedCooldownSeconds: 1,
+    mm: {
+      core: p.core,
+      market: p.market,
+      fromBlock: 0,
+      sources: [
+        { type: "csv", name: "binance-1h", file: data("ethusdt_1h_binance.csv"), barSeconds: 3600 },
+        { type: "csv", name: "kraken-1h", file: data("eth_usd_1h_kraken.csv"), barSeconds: 3600 },
+      ],
+      minSources: 1,
+      // A simulated day passes every few seconds: prices are read at chain time, whatever their wall-clock age.
+      maxPriceAgeSeconds: 86_400,
+      volatility: 0.7,
+      spreadBps: 200,
+      requoteThresholdBps: 100,
+      quoteSize: "2",
+      quoteTtlSeconds: 86_400,
+      stopBeforeMaturitySeconds: 86_400,
+      inventory: { target: "5", limit: "20", skewBps: 100 },
+      ethReserve: "1",
+      fills: { enabled: true, maxFill: "20", splitForFills: true, maxRestSeconds: 1 },
+      series: p.series.map((id) => ({ id })),
+    },
+  };
+}
+
 export type KeeperProcess = { name: string; stop: () => Promise<void> };
 
 /** Writes `config` to .devnet/<name>.json and runs `node apps/keeper/src/main.ts <command> --config …`. */
