@@ -3,7 +3,7 @@
 // and its router, creates the series grid, starts the oracle bot on the project's historical data, serves the web
 // app, and replays ETH price history at accelerated time. Ctrl-C stops everything. See scripts/devnet/options.ts.
 //   --rpc <url> [--private-key <key>]   deploys the protocol to any EVM RPC instead, and exits.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, relative } from "node:path";
 import { indexIdFromTicker } from "@pn/core";
@@ -119,6 +119,7 @@ function untilSignal(): Promise<void> {
 async function runLocal(opts: StartOptions): Promise<void> {
   await assertPortFree(opts.port, "anvil", "--port");
   if (opts.web && !opts.once) await assertPortFree(opts.webPort, "web app", "--web-port");
+  rmSync(join(dirname(opts.out), "replay.json"), { force: true }); // a previous run's replay time is stale
   const anvil: Anvil = await startAnvil({ port: opts.port, timestamp: opts.from });
   const stops: (() => Promise<void>)[] = [() => anvil.stop()];
   try {
@@ -180,7 +181,7 @@ async function runLocal(opts: StartOptions): Promise<void> {
         from: opts.from,
         to: opts.to,
         daySeconds: opts.daySeconds,
-        statusFile: join(devnetDir, "replay.json"),
+        statusFile: join(dirname(opts.out), "replay.json"),
         ethUsdAt: all.data.ethUsdAt,
         log: report,
         onTick: async (t) => {

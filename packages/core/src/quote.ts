@@ -156,17 +156,18 @@ function legGreeks(x: number, sigma: number, leg: RollLeg) {
 }
 
 /**
- * The net risk of a maker that receives `quantityIn` of `from` and gives `quantityOut` of `to` (collateral when
- * `to` is absent), and its charge: `volEdge·|vega| + deltaHedgeBps·|delta|·x + ½|gamma|·x²·σ²·horizon`, in ETH
+ * The net risk of a maker that receives `quantityIn` of `from` (collateral when `from` is absent) and gives
+ * `quantityOut` of `to` (collateral when `to` is absent), and its charge: `volEdge·|vega| + deltaHedgeBps·|delta|·x + ½|gamma|·x²·σ²·horizon`, in ETH
  * (divided by x), at least `minFeeEth`. Only the difference between the legs counts: a P_A → P_B swap at nearby
  * strikes carries far less risk than either leg.
  */
 export function netRiskCharge(
-  p: { x: number; sigma: number; from: RollLeg; to?: RollLeg; quantityIn: number; quantityOut: number },
+  p: { x: number; sigma: number; from?: RollLeg; to?: RollLeg; quantityIn: number; quantityOut: number },
   risk: MakerRisk,
 ): NetRisk {
-  const a = legGreeks(p.x, p.sigma, p.from);
-  const b = p.to === undefined ? { delta: 0, gamma: 0, vega: 0 } : legGreeks(p.x, p.sigma, p.to);
+  const none = { delta: 0, gamma: 0, vega: 0 };
+  const a = p.from === undefined ? none : legGreeks(p.x, p.sigma, p.from);
+  const b = p.to === undefined ? none : legGreeks(p.x, p.sigma, p.to);
   const delta = p.quantityIn * a.delta - p.quantityOut * b.delta;
   const gamma = p.quantityIn * a.gamma - p.quantityOut * b.gamma;
   const vega = p.quantityIn * a.vega - p.quantityOut * b.vega;

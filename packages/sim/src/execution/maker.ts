@@ -1,6 +1,6 @@
 // Fair values of the legs and what a hedged maker charges for the net risk of a spread trade.
 
-import { nGreeks } from "@pn/core";
+import { netRiskCharge, nGreeks, type RollLeg } from "@pn/core";
 import { markN, markP } from "../engine/mark.ts";
 import type { Leg, MakerRisk, RollTrade } from "./types.ts";
 
@@ -34,20 +34,30 @@ export function netCallGreeks(trade: RollTrade): { delta: number; gamma: number;
 }
 
 /**
- * A hedged maker's charge for taking the other side of a spread roll, index units:
- * volEdge·|net vega| + deltaHedgeBps·|delta|·x + ½·|net gamma|·x²·σ²·horizon, at least minFee. Vega and gamma
- * are those of the net call book (long q_B calls B, short q_A calls A); the delta is the economic one, the call
- * book's net of the premium paid in ETH, which equals minus the change in the holder's delta (counterpartyDelta).
+ * A hedged maker's charge for taking the other side of a spread roll, index units: the market-maker bot's own
+ * model, `netRiskCharge` from @pn/core (volEdge·|net vega| + deltaHedgeBps·|delta|·x + ½·|net gamma|·x²·σ²·horizon,
+ * at least minFee), with the maker receiving q_A P_A (or collateral on an entry) and giving q_B P_B. Its delta is
+ * the economic one, minus the change in the holder's delta (counterpartyDelta).
  */
 export function spreadRiskCharge(trade: RollTrade, maker: MakerRisk): { charge: number; netDelta: number } {
-  const net = netCallGreeks(trade);
-  const netDelta = counterpartyDelta(trade);
-  const horizon = maker.gammaHorizonDays / 365;
-  const charge =
-    maker.volEdge * Math.abs(net.vega) +
-    maker.deltaHedgeBps * 1e-4 * Math.abs(netDelta) * trade.x +
-    0.5 * Math.abs(net.gamma) * trade.x ** 2 * trade.sigma ** 2 * horizon;
-  return { charge: Math.max(charge, maker.minFee), netDelta };
+  const leg = (l: Leg): RollLeg => ({ side: "P", strike: l.strike, tau: l.tau });
+  const net = netRiskCharge(
+    {
+      x: trade.x,
+      sigma: trade.sigma,
+      ...(trade.from === undefined ? {} : { from: leg(trade.from) }),
+      to: leg(trade.to),
+      quantityIn: trade.from?.quantity ?? 0,
+      quantityOut: trade.to.quantity,
+    },
+    {
+      volEdge: maker.volEdge,
+      deltaHedgeBps: maker.deltaHedgeBps,
+      gammaHorizonDays: maker.gammaHorizonDays,
+      minFeeEth: maker.minFee / trade.x,
+    },
+  );
+  return { charge: net.chargeEth * trade.x, netDelta: net.delta };
 }
 
 export type LegValues = { pA: number; pB: number; nA: number; nB: number };
