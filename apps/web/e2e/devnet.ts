@@ -21,16 +21,32 @@ export type E2eDevnet = {
   chainId: number;
   core: Address;
   devOracle: Address;
+  market: Address;
+  router: Address;
   /** The devnet's example series (USD 1500, next Friday 08:00 UTC): matured and settled by the tests. */
   near: E2eSeries;
   /** Same strike, four weeks later: stays live through the whole run. */
   far: E2eSeries;
+  /** Same strike, eight weeks after near: where the roll tests roll `far` into. */
+  later: E2eSeries;
+  /** USD 1500 on the slow oracle, a week after near: settled through a proposal and the challenge window. */
+  slowMid: E2eSeries;
   deploymentPath: string;
+  /** A PNVault on the slow oracle, named in the slow-oracle deployment file, when its bytecode is available. */
+  vault?: Address;
+  /** Where a test writes the replay's status for serveWeb's /replay.json (beside the deployment file). */
+  replayPath: string;
 };
 
 export const E2E_ENV = "PN_E2E";
 /** The dev account that holds a position in the near series before the run (the redeem test uses it). */
 export const REDEEM_ACCOUNT = 4;
+/** Holds P and N of `far` before the run: rolls them by auction and atomically. */
+export const ROLL_ACCOUNT = 8;
+/** The market maker of the roll tests (the deployer: plenty of ETH). */
+export const MAKER_ACCOUNT = 0;
+/** Holds P and N of `slowMid` before the run: settles and redeems them. */
+export const SLOW_ACCOUNT = 2;
 
 export function readE2eDevnet(): E2eDevnet {
   const path = process.env[E2E_ENV];

@@ -1,18 +1,30 @@
-// Starts what the browser tests run against: anvil, the devnet's contracts (scripts/lib/devnet.ts), a few more
-// series for the grid, a position for the redeem test, and the web app (serveWeb). Returns the teardown.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Starts what the browser tests run against: anvil, the devnet's contracts (scripts/lib/devnet.ts), the market and
+// its router, a few more series for the grid and the rolls, a slow oracle with a series on it, positions for the
+// redeem, roll and slow-oracle tests, and the web app (serveWeb). Returns the teardown.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SeriesKey } from "@pn/core";
-import { createSeries, split } from "@pn/sdk";
+import { createSeries, deployMarket, split } from "@pn/sdk";
 import { startAnvil } from "@pn/sdk/testing";
-import { createWalletClient, http, parseEther, publicActions } from "viem";
+import { createPublicClient, createWalletClient, http, parseEther, publicActions } from "viem";
 import { deployDevnet, toDeployment } from "../../../scripts/lib/devnet.ts";
 import { repoRoot } from "../../../scripts/tools.ts";
 import { serveWeb } from "../scripts/serve.ts";
-import { devAccount, devChain, E2E_ENV, type E2eDevnet, REDEEM_ACCOUNT, toE2eSeries } from "./devnet.ts";
+import {
+  devAccount,
+  devChain,
+  E2E_ENV,
+  type E2eDevnet,
+  REDEEM_ACCOUNT,
+  ROLL_ACCOUNT,
+  SLOW_ACCOUNT,
+  toE2eSeries,
+} from "./devnet.ts";
 import { deploySlowOracle } from "./slowOracle.ts";
+import { deployE2eVault } from "./vault.ts";
 
-const FOUR_WEEKS = 28n * 86_400n;
+const WEEK = 7n * 86_400n;
+const FOUR_WEEKS = 4n * WEEK;
 const WAD = 10n ** 18n;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -46,24 +58,54 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       if (key.strikeWad === near.strikeWad) far = { id: created.id, key };
     }
     if (far === undefined) throw new Error("the far series was not created");
+    const laterKey: SeriesKey = { ...near, maturity: near.maturity + 2n * FOUR_WEEKS };
+    const later = await createSeries(deployer, { core: devnet.core, key: laterKey });
+    await deployer.waitForTransactionReceipt({ hash: later.hash });
+    const { market, router } = await deployMarket({
+      walletClient: deployer,
+      publicClient: createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 50 }),
+      core: devnet.core,
+    });
     const slow = await deploySlowOracle(deployer, { indexId: near.indexId, sink: devAccount(9).address });
     const slowSeries = await createSeries(deployer, {
       core: devnet.core,
       key: { ...near, oracle: slow.oracle },
     });
     await deployer.waitForTransactionReceipt({ hash: slowSeries.hash });
-    const holder = client(REDEEM_ACCOUNT);
-    const hash = await split(holder, { core: devnet.core, key: near, amount: parseEther("2"), native: true });
-    await holder.waitForTransactionReceipt({ hash });
+    const slowMidKey: SeriesKey = { ...near, oracle: slow.oracle, maturity: near.maturity + WEEK };
+    const slowMid = await createSeries(deployer, { core: devnet.core, key: slowMidKey });
+    await deployer.waitForTransactionReceipt({ hash: slowMid.hash });
+    const vault = await deployE2eVault(deployer, { market, oracle: slow.oracle, near });
+    if (vault !== undefined)
+      console.log(`e2e devnet: PNVault ${vault.vault} (bytecode from ${vault.source})`);
+    const positions: [number, SeriesKey, string][] = [
+      [REDEEM_ACCOUNT, near, "2"],
+      [ROLL_ACCOUNT, far.key, "3"],
+      [SLOW_ACCOUNT, slowMidKey, "1"],
+    ];
+    for (const [index, key, eth] of positions) {
+      const holder = client(index);
+      const hash = await split(holder, { core: devnet.core, key, amount: parseEther(eth), native: true });
+      await holder.waitForTransactionReceipt({ hash });
+    }
 
     const dir = join(repoRoot, "test-results", "web-e2e-devnet");
     mkdirSync(dir, { recursive: true });
+    rmSync(join(dir, "replay.json"), { force: true }); // a test writes it; none at the start
     const deployment = toDeployment(devnet);
+    deployment.contracts = { ...deployment.contracts, market, router };
     const deploymentPath = join(dir, "deployment.json");
     writeFileSync(deploymentPath, `${JSON.stringify(deployment, null, 2)}\n`);
     // The same chain seen through a deployment file that names the slow oracle.
     const slowDeploymentPath = join(dir, "deployment-slow-oracle.json");
-    const withOracle = { ...deployment, contracts: { ...deployment.contracts, ...slow } };
+    const withOracle = {
+      ...deployment,
+      contracts: {
+        ...deployment.contracts,
+        ...slow,
+        ...(vault === undefined ? {} : { vaults: { pnUSD: vault.vault } }),
+      },
+    };
     writeFileSync(slowDeploymentPath, `${JSON.stringify(withOracle, null, 2)}\n`);
     const web = await serveWeb({ port: 0, deploymentPath, log: (line) => console.log(line) });
     const slowWeb = await serveWeb({ port: 0, deploymentPath: slowDeploymentPath, build: "never" });
@@ -75,9 +117,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       chainId: devnet.chainId,
       core: devnet.core,
       devOracle: devnet.oracle,
+      market,
+      router,
       near: toE2eSeries(devnet.series.id, near),
       far: toE2eSeries(far.id, far.key),
+      later: toE2eSeries(later.id, laterKey),
+      slowMid: toE2eSeries(slowMid.id, slowMidKey),
       deploymentPath,
+      replayPath: join(dir, "replay.json"),
+      ...(vault === undefined ? {} : { vault: vault.vault }),
     };
     const e2ePath = join(dir, "e2e.json");
     writeFileSync(e2ePath, `${JSON.stringify(e2e, null, 2)}\n`);

@@ -2,7 +2,7 @@
 // travel and the load measurement.
 import { type Browser, expect, type Page, type TestInfo } from "@playwright/test";
 import { pnCoreAbi } from "@pn/sdk";
-import { createPublicClient, createTestClient, http } from "viem";
+import { createPublicClient, createTestClient, createWalletClient, http, publicActions } from "viem";
 import { devAccount, devChain, readE2eDevnet, seriesKey } from "./devnet.ts";
 
 export const devnet = readE2eDevnet();
@@ -35,6 +35,20 @@ export function balances(owner: `0x${string}`, id: `0x${string}`) {
     functionName: "balancesOf",
     args: [id, owner],
   });
+}
+
+/** A dev account's wallet on the devnet, able to read and simulate too (an @pn/sdk write client). */
+export function wallet(index: number) {
+  return createWalletClient({ account: devAccount(index), chain, transport, pollingInterval: 50 }).extend(
+    publicActions,
+  );
+}
+
+/** Moves chain time to `timestamp` plus a minute (no-op if it is already past) and mines a block. */
+export async function passTime(timestamp: bigint) {
+  const { timestamp: now } = await chainClient.getBlock();
+  if (now <= timestamp) await testClient.increaseTime({ seconds: Number(timestamp - now) + 60 });
+  await testClient.mine({ blocks: 1 });
 }
 
 /** Moves chain time to just past the near maturity (no-op if it is already past), optionally mining a block. */

@@ -1,5 +1,6 @@
-// Serves the built web app (apps/web/dist) and the deployment file as /deployment.json on 127.0.0.1, building
-// first when the build is missing or older than its sources. Importable (`serveWeb`) for scripts/start.ts and
+// Serves the built web app (apps/web/dist), the deployment file as /deployment.json and, when the devnet's replay
+// writes one next to it, replay.json as /replay.json (both read on every request) on 127.0.0.1, building first
+// when the build is missing or older than its sources. Importable (`serveWeb`) for scripts/start.ts and
 // the e2e setup, and runnable:
 //   node apps/web/scripts/serve.ts [--port 5173] [--host 127.0.0.1] [--deployment .devnet/deployment.json]
 //                                  [--build auto|always|never]
@@ -40,7 +41,10 @@ export type ServeWebOptions = {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** The deployment file served as /deployment.json, read on every request. */
+  /**
+   * The deployment file served as /deployment.json, read on every request. `replay.json` in the same directory
+   * (written by `npm start`'s replay on every tick) is served as /replay.json when present, else 404.
+   */
   deploymentPath: string;
   /** auto (default): build when dist is missing or older than its sources. */
   build?: BuildMode;
@@ -97,7 +101,13 @@ const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
 
 type Cached = { mtimeMs: number; body: Buffer; gzip: Buffer | undefined };
 
+/** Where the devnet's replay writes its status: `replay.json` beside the deployment file. */
+export function replayPathFor(deploymentPath: string): string {
+  return join(dirname(resolve(deploymentPath)), "replay.json");
+}
+
 function createHandler(root: string, deploymentPath: string) {
+  const replayPath = replayPathFor(deploymentPath);
   const cache = new Map<string, Cached>();
 
   async function file(path: string): Promise<Cached | undefined> {
@@ -128,18 +138,18 @@ function createHandler(root: string, deploymentPath: string) {
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
-  async function deployment(req: IncomingMessage, res: ServerResponse) {
+  /** A small JSON file read afresh on every request (it changes while the server runs); 404 with `missing`. */
+  async function live(req: IncomingMessage, res: ServerResponse, path: string, missing: string) {
     try {
-      const body = await readFile(deploymentPath);
+      const body = await readFile(path);
       send(req, res, 200, { "content-type": "application/json", "cache-control": "no-store" }, body);
     } catch {
-      const message = `No deployment file at ${deploymentPath}: start the devnet with \`npm start\`.\n`;
       send(
         req,
         res,
         404,
         { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-        Buffer.from(message),
+        Buffer.from(missing),
       );
     }
   }
@@ -150,7 +160,22 @@ function createHandler(root: string, deploymentPath: string) {
       return;
     }
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    if (pathname === "/deployment.json") return deployment(req, res);
+    if (pathname === "/deployment.json") {
+      return live(
+        req,
+        res,
+        deploymentPath,
+        `No deployment file at ${deploymentPath}: start the devnet with \`npm start\`.\n`,
+      );
+    }
+    if (pathname === "/replay.json") {
+      return live(
+        req,
+        res,
+        replayPath,
+        `No replay running (no ${replayPath}): x now is the app's own input.\n`,
+      );
+    }
     const requested = normalize(join(root, pathname));
     const inside = requested === root || requested.startsWith(root + sep);
     const isAsset = pathname.startsWith("/assets/");

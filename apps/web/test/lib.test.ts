@@ -184,11 +184,14 @@ describe("series and routes", () => {
   it("parses and builds hash routes", () => {
     const id = `0x${"ab".repeat(32)}` as const;
     expect(parseRoute(`#/trade/${id}/merge`)).toEqual({ page: "trade", seriesId: id, action: "merge" });
-    expect(parseRoute("#/trade/nonsense/roll")).toEqual({
+    expect(parseRoute("#/trade/nonsense/bogus")).toEqual({
       page: "trade",
       seriesId: undefined,
       action: "split",
     });
+    expect(parseRoute(`#/trade/${id}/roll`)).toEqual({ page: "trade", seriesId: id, action: "roll" });
+    expect(parseRoute("#/vault")).toEqual({ page: "vault" });
+    expect(parseRoute("#/backtest")).toEqual({ page: "backtest" });
     expect(parseRoute("")).toEqual({ page: "markets" });
     expect(routeHref({ page: "trade", seriesId: id, action: "redeem" })).toBe(`#/trade/${id}/redeem`);
   });

@@ -1,4 +1,5 @@
-// serveWeb: the built app, /deployment.json read fresh on every request, and a clear error on a busy port.
+// serveWeb: the built app, /deployment.json and /replay.json read fresh on every request, and a clear error on a
+// busy port.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { get, type IncomingHttpHeaders } from "node:http";
 import { createServer } from "node:net";
@@ -6,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveWeb, WebServeError, type WebServer } from "../scripts/serve.ts";
+import { replayPathFor, serveWeb, WebServeError, type WebServer } from "../scripts/serve.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "pn-web-serve-"));
 const dist = join(dir, "dist");
@@ -69,6 +70,26 @@ describe("serveWeb", () => {
     const res = await fetch(`${web.url}deployment.json`);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toEqual({ chainId: 2 });
+  });
+
+  it("serves the replay's replay.json from beside the deployment file as /replay.json, 404 without one", async () => {
+    expect(replayPathFor(deploymentPath)).toBe(join(dir, "replay.json"));
+    const missing = await fetch(`${web.url}replay.json`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    const tick = { timestamp: 1_580_515_200, ethUsd: "180120000000000000000" };
+    writeFileSync(join(dir, "replay.json"), JSON.stringify(tick));
+    const res = await fetch(`${web.url}replay.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual(tick);
+    writeFileSync(join(dir, "replay.json"), JSON.stringify({ ...tick, timestamp: tick.timestamp + 8_640 }));
+    expect(await (await fetch(`${web.url}replay.json`)).json()).toEqual({
+      ...tick,
+      timestamp: 1_580_523_840,
+    });
+    rmSync(join(dir, "replay.json"));
+    expect((await fetch(`${web.url}replay.json`)).status).toBe(404);
   });
 
   it("rejects a busy port with a message that says what to do", async () => {

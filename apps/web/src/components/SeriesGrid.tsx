@@ -1,13 +1,19 @@
-// One index's series as a strike × maturity grid: model prices of P and N, implied x where a market price
-// exists, and time to maturity per column.
+// One index's series as a strike × maturity grid: model prices of P and N, the book's best bid and ask beside them
+// when the market has orders, the x those market prices imply, and time to maturity per column.
 import type { Hex } from "viem";
 import { useModel } from "../data/model.tsx";
-import { formatAmount, formatDuration, formatIndexValue, formatNumber, formatUtc } from "../lib/format.ts";
+import { marketNPrice, type SeriesBook, type SideBook } from "../lib/book.ts";
+import {
+  formatAmount,
+  formatDuration,
+  formatIndexValue,
+  formatNumber,
+  formatUtc,
+  wadToNumber,
+} from "../lib/format.ts";
 import { impliedX, modelQuote } from "../lib/quote.ts";
 import { routeHref } from "../lib/route.ts";
 import { distinct, phaseOf, type SeriesInfo } from "../lib/series.ts";
-
-export type MarketQuote = { nPriceEth: number };
 
 export type SeriesGridProps = {
   ticker: string;
@@ -17,8 +23,8 @@ export type SeriesGridProps = {
   x: number;
   series: readonly SeriesInfo[];
   now: bigint;
-  /** Market prices by series id; empty until the market exists. */
-  market: ReadonlyMap<Hex, MarketQuote>;
+  /** The book's best prices by series id; empty without a market or orders. */
+  market: ReadonlyMap<Hex, SeriesBook>;
 };
 
 function MaturityHeader({
@@ -45,15 +51,27 @@ function MaturityHeader({
   );
 }
 
-type CellProps = { series: SeriesInfo; x: number; now: bigint; market: MarketQuote | undefined };
+type CellProps = { series: SeriesInfo; x: number; now: bigint; book: SeriesBook | undefined };
 
-function Cell({ series, x, now, market }: CellProps) {
+/** "bid 0.5910 / ask 0.6050" (ETH), "—" for a missing side; nothing when the token has no orders. */
+function BookLine({ side, label }: { side: SideBook | undefined; label: "P" | "N" }) {
+  if (side === undefined || (side.bidWad === undefined && side.askWad === undefined)) return null;
+  const price = (wad: bigint | undefined) => (wad === undefined ? "—" : formatNumber(wadToNumber(wad), 4));
+  return (
+    <span className="book" data-testid={`book-${label}`}>
+      bid {price(side.bidWad)} / ask {price(side.askWad)}
+    </span>
+  );
+}
+
+function Cell({ series, x, now, book }: CellProps) {
   const { sigma } = useModel();
   const quote = modelQuote(series, { x, sigma, now });
-  const implied = market && impliedX(series, { nPriceEth: market.nPriceEth, sigma, now });
+  const nPrice = marketNPrice(book);
+  const implied = nPrice === undefined ? undefined : impliedX(series, { nPriceEth: nPrice, sigma, now });
   const phase = phaseOf(series, now);
   return (
-    <td className={`cell ${phase}`}>
+    <td className={`cell ${phase}`} data-testid={`cell-${series.id}`}>
       <a
         className="cell-link"
         href={routeHref({
@@ -62,16 +80,24 @@ function Cell({ series, x, now, market }: CellProps) {
           action: phase === "live" ? "split" : "redeem",
         })}
       >
-        <span className="side p">P</span> {formatNumber(quote.pEth, 4)} ETH
-        <span className="muted"> · {formatNumber(quote.pIndex, 2)}</span>
-        <br />
-        <span className="side n">N</span> {formatNumber(quote.nEth, 4)} ETH
-        <span className="muted"> · {formatNumber(quote.nIndex, 2)}</span>
+        <span className="line">
+          <span className="side p">P</span> {formatNumber(quote.pEth, 4)} ETH
+          <span className="muted"> · {formatNumber(quote.pIndex, 2)}</span>
+        </span>
+        <BookLine side={book?.p} label="P" />
+        <span className="line">
+          <span className="side n">N</span> {formatNumber(quote.nEth, 4)} ETH
+          <span className="muted"> · {formatNumber(quote.nIndex, 2)}</span>
+        </span>
+        <BookLine side={book?.n} label="N" />
         {implied !== undefined && (
-          <>
-            <br />
-            <span className="muted">implied x {formatNumber(implied, 0)}</span>
-          </>
+          <span
+            className="line muted"
+            data-testid="implied-x"
+            title="The x at which the model prices N at the book's mid"
+          >
+            implied x {formatNumber(implied, 0)}
+          </span>
         )}
       </a>
     </td>
@@ -88,6 +114,7 @@ export function SeriesGrid({ ticker, label, x, series, now, market }: SeriesGrid
       <table className="grid-table" data-testid={`grid-${label}`}>
         <caption>
           {label}: model value per unit (ETH · {ticker}), x = {formatNumber(x, 2)}
+          {market.size > 0 && " · book: best bid / ask in ETH"}
         </caption>
         <thead>
           <tr>
@@ -109,7 +136,7 @@ export function SeriesGrid({ ticker, label, x, series, now, market }: SeriesGrid
               {maturities.map((m) => {
                 const s = at(strike, m);
                 return s ? (
-                  <Cell key={m.toString()} series={s} x={x} now={now} market={market.get(s.id)} />
+                  <Cell key={m.toString()} series={s} x={x} now={now} book={market.get(s.id)} />
                 ) : (
                   <td key={m.toString()} className="cell empty">
                     —

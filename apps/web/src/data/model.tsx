@@ -1,16 +1,31 @@
 // The pricing model's inputs: volatility and, per index, today's x. There is no on-chain spot price (the oracle
-// only answers after maturity), so x is an assumption the user can edit until a price source lands; the default
-// puts the median strike at 60% of x (the brief's S = 1500 at x = 2500). Kept in localStorage.
+// only answers after maturity). On the devnet the replay says what x is now (/replay.json: ETH/USD, so the USD
+// index; EUR and CPI-U only when the file gives them). Elsewhere x is an input the user can edit; the default
+// puts the median strike at 60% of x (the brief's S = 1500 at x = 2500). Settings are kept in localStorage.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { wadToNumber } from "../lib/format.ts";
+import type { ReplayStatus } from "../lib/replay.ts";
 import type { SeriesInfo } from "../lib/series.ts";
+import { useReplay } from "./replay.ts";
+
+/** Where an index's x comes from: the devnet replay, the user's input, or the default assumption. */
+export type XSource = "replay" | "set" | "assumed";
+
+export type XNow = {
+  x: number;
+  source: XSource;
+  /** A replay is running but gives no value for this index (EUR, CPI-U): x is the app's own. */
+  replayMissing: boolean;
+};
 
 export type ModelSettings = {
   sigma: number;
   setSigma(sigma: number): void;
-  /** Today's x for an index, and whether the user set it or it is the default assumption. */
-  xOf(ticker: string, series: readonly SeriesInfo[]): { x: number; source: "set" | "assumed" };
+  /** Today's x for an index, and where it comes from. */
+  xOf(ticker: string, series: readonly SeriesInfo[]): XNow;
   setX(ticker: string, x: number | undefined): void;
+  /** The devnet replay's status; null without a replay, undefined until the first answer. */
+  replay: ReplayStatus | null | undefined;
 };
 
 type Stored = { sigma: number; x: Record<string, number> };
@@ -50,6 +65,7 @@ const Context = createContext<ModelSettings | undefined>(undefined);
 
 export function ModelProvider({ children }: { children: ReactNode }) {
   const [stored, setStored] = useState(load);
+  const replay = useReplay();
   const update = useCallback((next: (s: Stored) => Stored) => {
     setStored((s) => {
       const value = next(s);
@@ -61,11 +77,15 @@ export function ModelProvider({ children }: { children: ReactNode }) {
     () => ({
       sigma: stored.sigma,
       setSigma: (sigma) => update((s) => ({ ...s, sigma })),
+      replay,
       xOf(ticker, series) {
+        const replayed = replay?.values[ticker];
+        if (replayed !== undefined) return { x: replayed, source: "replay", replayMissing: false };
+        const replayMissing = replay !== null && replay !== undefined;
         const set = stored.x[ticker];
         return set !== undefined && set > 0
-          ? { x: set, source: "set" }
-          : { x: assumedX(series), source: "assumed" };
+          ? { x: set, source: "set", replayMissing }
+          : { x: assumedX(series), source: "assumed", replayMissing };
       },
       setX: (ticker, x) =>
         update((s) => {
@@ -73,7 +93,7 @@ export function ModelProvider({ children }: { children: ReactNode }) {
           return { ...s, x: x === undefined ? rest : { ...rest, [ticker]: x } };
         }),
     }),
-    [stored, update],
+    [stored, update, replay],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -1,9 +1,18 @@
 // One transaction's life in the UI: waiting for the wallet, pending, confirmed, or failed with the reason. A
 // protocol revert is decoded by @pn/sdk's decodePnError into the contract's error name and what to do.
-import { decodePnError, type PnWriteClient } from "@pn/sdk";
+import { approve, decodePnError, getAllowance, type PnWriteClient } from "@pn/sdk";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { BaseError, type Hash, publicActions, UserRejectedRequestError, walletActions } from "viem";
+import {
+  type Address,
+  BaseError,
+  type Hash,
+  type PublicClient,
+  publicActions,
+  type TransactionReceipt,
+  UserRejectedRequestError,
+  walletActions,
+} from "viem";
 import { useConfig } from "wagmi";
 import { getConnectorClient } from "wagmi/actions";
 import { useApp } from "./app.tsx";
@@ -52,9 +61,32 @@ export function describeFailure(error: unknown): TxFailure {
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-export type Send = (wallet: PnWriteClient) => Promise<Hash>;
+/** Renames the step in progress (e.g. "Approve P" before the action itself); shown while signing. */
+export type Step = (label: string) => void;
+export type Send = (wallet: PnWriteClient, step: Step) => Promise<Hash>;
 
-/** `run(label, send)` signs and sends with the connected wallet, waits for the receipt, then refreshes reads. */
+/**
+ * Approves `spender` for `amount` of `token` when the allowance falls short, and waits for it: the first step of
+ * an action that pulls tokens (a roll auction escrows P or N in the market, the router pulls the rolled side).
+ */
+export async function ensureAllowance(
+  wallet: PnWriteClient,
+  client: PublicClient,
+  { token, spender, amount, label }: { token: Address; spender: Address; amount: bigint; label: string },
+  step: Step,
+): Promise<void> {
+  const allowance = await getAllowance(client, { token, owner: wallet.account.address, spender });
+  if (allowance >= amount) return;
+  step(label);
+  const hash = await approve(wallet, { token, spender, amount });
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${label} reverted on chain.`);
+}
+
+/**
+ * `run(label, send)` signs and sends with the connected wallet, waits for the receipt, then refreshes reads.
+ * Resolves to the receipt when the transaction is confirmed, undefined otherwise.
+ */
 export function useTx() {
   const config = useConfig();
   const { client } = useApp();
@@ -63,15 +95,15 @@ export function useTx() {
   const busy = useRef(false);
 
   const run = useCallback(
-    async (label: string, send: Send): Promise<boolean> => {
-      if (busy.current) return false;
+    async (label: string, send: Send): Promise<TransactionReceipt | undefined> => {
+      if (busy.current) return undefined;
       busy.current = true;
       setState({ status: "signing", label });
       let hash: Hash | undefined;
       try {
         const connected = await getConnectorClient(config);
         const wallet = connected.extend(publicActions).extend(walletActions);
-        hash = await send(wallet);
+        hash = await send(wallet, (step) => setState({ status: "signing", label: step }));
         setState({ status: "pending", label, hash });
         const receipt = await client.waitForTransactionReceipt({ hash });
         if (receipt.status === "reverted") {
@@ -81,13 +113,13 @@ export function useTx() {
             hash,
             failure: { message: "The transaction reverted on chain." },
           });
-          return false;
+          return undefined;
         }
         setState({ status: "confirmed", label, hash, blockNumber: receipt.blockNumber });
-        return true;
+        return receipt;
       } catch (error) {
         setState({ status: "failed", label, failure: describeFailure(error), ...(hash ? { hash } : {}) });
-        return false;
+        return undefined;
       } finally {
         busy.current = false;
         await queryClient.invalidateQueries();

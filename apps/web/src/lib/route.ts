@@ -1,15 +1,18 @@
-// Hash routes: #/markets, #/portfolio, #/trade/<seriesId>/<action>, #/oracle. No router library needed.
+// Hash routes: #/markets, #/portfolio, #/trade/<seriesId>/<action>, #/oracle, #/vault, #/backtest. No router
+// library needed.
 import { useSyncExternalStore } from "react";
 import { type Hex, isHex } from "viem";
 
-export type ActionName = "split" | "merge" | "redeem";
-export const ACTION_NAMES: readonly ActionName[] = ["split", "merge", "redeem"];
+export type ActionName = "split" | "merge" | "roll" | "redeem";
+export const ACTION_NAMES: readonly ActionName[] = ["split", "merge", "roll", "redeem"];
 
 export type Route =
   | { page: "markets" }
   | { page: "portfolio" }
   | { page: "trade"; seriesId: Hex | undefined; action: ActionName }
-  | { page: "oracle" };
+  | { page: "oracle" }
+  | { page: "vault" }
+  | { page: "backtest" };
 
 export function parseRoute(hash: string): Route {
   const [page, id, action] = hash.replace(/^#\/?/, "").split("/");
@@ -18,6 +21,10 @@ export function parseRoute(hash: string): Route {
       return { page: "portfolio" };
     case "oracle":
       return { page: "oracle" };
+    case "vault":
+      return { page: "vault" };
+    case "backtest":
+      return { page: "backtest" };
     case "trade":
       return {
         page: "trade",

@@ -1,15 +1,17 @@
-// Markets: every series, per index, as a strike × maturity grid with model prices.
-import { useEffect } from "react";
+// Markets: every series, per index, as a strike × maturity grid with model prices, and the book's best bid and
+// ask with the x they imply when the deployment has a market.
+import { useEffect, useMemo } from "react";
 import type { Hex } from "viem";
 import { IndexValueControl, VolatilityControl } from "../components/ModelControls.tsx";
-import { type MarketQuote, SeriesGrid } from "../components/SeriesGrid.tsx";
+import { SeriesGrid } from "../components/SeriesGrid.tsx";
 import { useApp } from "../data/app.tsx";
 import { useChainClock, useSeriesList } from "../data/chain.ts";
+import { useBook } from "../data/market.ts";
 import { useModel } from "../data/model.tsx";
+import { bestQuotes, type SeriesBook } from "../lib/book.ts";
 import { groupByIndex, groupMarkets } from "../lib/series.ts";
 
-/** Market prices by series; empty until the market contract and its ABI exist. */
-const NO_MARKET: ReadonlyMap<Hex, MarketQuote> = new Map();
+const NO_MARKET: ReadonlyMap<Hex, SeriesBook> = new Map();
 
 let interactiveMarked = false;
 
@@ -23,8 +25,13 @@ function markInteractive(): void {
 export function MarketsPage() {
   const series = useSeriesList();
   const { xOf } = useModel();
-  const { oracleNames } = useApp();
+  const { oracleNames, deployment } = useApp();
   const { now } = useChainClock();
+  const book = useBook();
+  const quotes = useMemo(
+    () => (book.data && series.data ? bestQuotes(book.data, series.data, now) : NO_MARKET),
+    [book.data, series.data, now],
+  );
   const ready = series.data !== undefined;
   useEffect(() => {
     if (ready) markInteractive();
@@ -39,7 +46,12 @@ export function MarketsPage() {
       <div className="page-head">
         <h1>Markets</h1>
         <p className="muted">
-          Model prices (Black-76, zero rates). P + N = 1 ETH; click a cell to split, merge or redeem.
+          Model prices (Black-76, zero rates). P + N = 1 ETH; click a cell to split, merge, roll or redeem.
+          {deployment.contracts.market === undefined
+            ? " No market on this deployment: model prices only."
+            : book.data !== undefined && quotes.size === 0
+              ? " The market's book is empty."
+              : ""}
         </p>
       </div>
       <div className="controls card">
@@ -57,7 +69,7 @@ export function MarketsPage() {
           x={xOf(m.ticker, indices.get(m.ticker) ?? m.series).x}
           series={m.series}
           now={now}
-          market={NO_MARKET}
+          market={quotes}
         />
       ))}
     </section>

@@ -1,15 +1,17 @@
 // Portfolio: the connected account's P and N, what they are worth in ETH and index units, the effective
-// collateral ratio x/S, and how far x is from the roll trigger at 1.5·S.
+// collateral ratio x/S, and how far x now (the devnet replay's, else the model's input) is from the roll trigger
+// at 1.5·S.
 import { useConnection } from "wagmi";
 import { useApp } from "../data/app.tsx";
 import { useChainClock, useHoldings, useSeriesList } from "../data/chain.ts";
-import { useModel } from "../data/model.tsx";
+import { useModel, type XSource } from "../data/model.tsx";
 import { formatAmount, formatIndexValue, formatNumber, formatPercent, formatUtc } from "../lib/format.ts";
 import { positionValue } from "../lib/quote.ts";
-import { routeHref } from "../lib/route.ts";
+import { replayDate } from "../lib/replay.ts";
+import { type ActionName, routeHref } from "../lib/route.ts";
 import { groupByIndex, phaseOf, type SeriesInfo, seriesLabel } from "../lib/series.ts";
 
-type Row = { series: SeriesInfo; label: string; p: bigint; n: bigint; x: number };
+type Row = { series: SeriesInfo; label: string; p: bigint; n: bigint; x: number; source: XSource };
 
 function TriggerCell({ distance, phase }: { distance: number; phase: string }) {
   if (phase !== "live") return <td className="muted">—</td>;
@@ -22,7 +24,9 @@ function PositionRow({ row, now }: { row: Row; now: bigint }) {
   const { series, p, n, x } = row;
   const value = positionValue(series, { p, n }, { x, sigma, now });
   const phase = phaseOf(series, now);
-  const action = phase === "live" ? "merge" : "redeem";
+  const actions: ActionName[] = phase === "live" ? ["merge", "roll"] : ["redeem"];
+  const { deployment } = useApp();
+  const shown = actions.filter((a) => a !== "roll" || deployment.contracts.market !== undefined);
   return (
     <tr data-testid={`position-${series.id}`}>
       <th scope="row">
@@ -39,10 +43,19 @@ function PositionRow({ row, now }: { row: Row; now: bigint }) {
       <td>
         {formatNumber(value.valueIndex, 2)} <span className="muted">{series.ticker}</span>
       </td>
+      <td title={row.source === "replay" ? "x now from the devnet replay" : `x now: ${row.source}`}>
+        {formatNumber(row.x, 2)}
+      </td>
       <td>{formatNumber(value.collateralRatio, 2)}</td>
       <TriggerCell distance={value.triggerDistance} phase={phase} />
       <td>
-        <a href={routeHref({ page: "trade", seriesId: series.id, action })}>{action}</a>
+        <span className="actions">
+          {shown.map((action) => (
+            <a key={action} href={routeHref({ page: "trade", seriesId: series.id, action })}>
+              {action}
+            </a>
+          ))}
+        </span>
       </td>
     </tr>
   );
@@ -53,7 +66,7 @@ export function PortfolioPage() {
   const series = useSeriesList();
   const holdings = useHoldings(connection.address);
   const { now } = useChainClock();
-  const { xOf, sigma } = useModel();
+  const { xOf, sigma, replay } = useModel();
   const { oracleNames } = useApp();
   if (connection.address === undefined) {
     return <p className="card">Connect a wallet (or pick a devnet account) to see your positions.</p>;
@@ -62,11 +75,11 @@ export function PortfolioPage() {
     return <p className="muted">Reading balances…</p>;
   const rows: Row[] = [];
   for (const [ticker, list] of groupByIndex(series.data)) {
-    const { x } = xOf(ticker, list);
+    const { x, source } = xOf(ticker, list);
     for (const s of list) {
       const position = holdings.data.positions.get(s.id);
       if (position && (position.p > 0n || position.n > 0n)) {
-        rows.push({ series: s, label: seriesLabel(s, series.data, oracleNames), ...position, x });
+        rows.push({ series: s, label: seriesLabel(s, series.data, oracleNames), ...position, x, source });
       }
     }
   }
@@ -81,6 +94,9 @@ export function PortfolioPage() {
         <p className="muted">
           ETH <strong data-testid="portfolio-eth">{formatAmount(holdings.data.eth)}</strong> · positions worth{" "}
           <strong>{formatNumber(totalEth, 4)} ETH</strong> at the model price (σ = {formatPercent(sigma, 0)})
+          {replay
+            ? `; x now from the replay of ${replayDate(replay.timestamp)} (USD; other indices use the model's input)`
+            : "; x now is the model's input (Markets page)"}
         </p>
       </div>
       {rows.length === 0 ? (
@@ -95,6 +111,9 @@ export function PortfolioPage() {
                 <th scope="col">N</th>
                 <th scope="col">Value (ETH)</th>
                 <th scope="col">Value (index)</th>
+                <th scope="col" title="The index value per ETH now">
+                  x now
+                </th>
                 <th scope="col" title="Effective collateral ratio of P: ETH per unit of its claim">
                   x/S
                 </th>
