@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { BaseError } from "viem";
 import { registerBacktest } from "./commands/backtest.ts";
 import { registerCrash } from "./commands/crash.ts";
+import { registerDaemon } from "./commands/daemon.ts";
 import { registerDeploy } from "./commands/deploy.ts";
 import { registerMerge } from "./commands/merge.ts";
 import { registerMonteCarlo } from "./commands/montecarlo.ts";
@@ -39,6 +40,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerOrder,
   registerRoll,
   registerDeploy,
+  registerDaemon,
 ];
 
 const CONFIG_HELP = `

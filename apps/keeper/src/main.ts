@@ -2,9 +2,11 @@
 // pn-keeper command line.
 //   node apps/keeper/src/main.ts oracle --config <file> [--dry-run] [--once]
 //   node apps/keeper/src/main.ts mm --config <file> [--dry-run] [--once]
+//   node apps/keeper/src/main.ts daemon --config <file> [--dry-run] [--once]
 // Logs are JSON lines on stdout. Exit codes: 0 stopped cleanly, 1 error, 2 bad usage or config.
 
 import { parseArgs } from "node:util";
+import { runDaemon } from "./daemon/run.ts";
 import { loadConfig } from "./framework/config.ts";
 import { ConfigError, KeeperError, UsageError } from "./framework/errors.ts";
 import { createLogger, type Logger } from "./framework/log.ts";
@@ -13,11 +15,13 @@ import { runMm } from "./mm/run.ts";
 import { oracleConfigSchema } from "./oracle/config.ts";
 import { buildOracleJob } from "./oracle/setup.ts";
 
-const USAGE = `Usage: node apps/keeper/src/main.ts <oracle|mm> --config <file> [--dry-run] [--once]
+const USAGE = `Usage: node apps/keeper/src/main.ts <oracle|mm|daemon> --config <file> [--dry-run] [--once]
 
 Commands:
   oracle   propose, dispute, finalize, settle and withdraw on a SlowOracle
   mm       market maker: quote P and N around a Black-76 model, fill roll auctions that cross its price
+  daemon   the user's own rebalancer: hold P, roll it by patient auctions (atomically near the strike), with
+           private jittered thresholds and a private median price; state in SQLite
 
 Options:
   --config <file>  the keeper config (JSON; see apps/keeper/README.md)
@@ -36,7 +40,7 @@ function parseCli(argv: readonly string[]): Cli {
     throw new UsageError(error instanceof Error ? error.message : String(error), { fix: USAGE });
   }
   const [command] = parsed.positionals;
-  if (command !== "oracle" && command !== "mm")
+  if (command !== "oracle" && command !== "mm" && command !== "daemon")
     throw new UsageError(`Unknown command ${command ?? "(none)"}.`, { fix: USAGE });
   if (parsed.values.config === undefined)
     throw new UsageError("--config <file> is required.", { fix: USAGE });
@@ -94,7 +98,8 @@ export async function main(argv: readonly string[], signal: AbortSignal): Promis
   }
   try {
     const cli = parseCli(argv);
-    await (cli.command === "mm" ? runMm(cli, signal) : runOracle(cli, signal));
+    if (cli.command === "daemon") await runDaemon(cli, signal);
+    else await (cli.command === "mm" ? runMm(cli, signal) : runOracle(cli, signal));
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

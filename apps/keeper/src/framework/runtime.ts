@@ -23,6 +23,8 @@ export type RuntimeParameters = {
   signal?: AbortSignal;
   /** Test seam, passed to the sender. */
   afterRecord?: (intent: Intent) => void | Promise<void>;
+  /** Opens the state at `stateFile` (resolved); the JSON-file store by default. */
+  openState?: (file: string) => StateStore;
 };
 
 export type KeeperRuntime = {
@@ -66,7 +68,8 @@ export async function createRuntime(p: RuntimeParameters): Promise<KeeperRuntime
     },
   );
   const { publicClient, walletClient } = createClients({ ...rpc, chain, account });
-  const state = StateStore.open({ file: p.resolvePath(config.stateFile) });
+  const stateFile = p.resolvePath(config.stateFile);
+  const state = p.openState?.(stateFile) ?? StateStore.open({ file: stateFile });
   const sender = new TxSender({
     publicClient,
     walletClient,

@@ -33,7 +33,7 @@ const intentStatus = z.enum(["signed", "sent", "confirmed", "reverted", "dropped
  */
 export type IntentStatus = z.infer<typeof intentStatus>;
 
-const intentSchema = z.object({
+export const intentSchema = z.object({
   key: z.string(),
   kind: z.string(),
   params: z.record(z.string(), z.string()),
@@ -80,7 +80,21 @@ export type OpenStateParameters = {
   lock?: boolean;
 };
 
-export class StateStore {
+/**
+ * What the sender, the loop and the jobs need of the keeper's state: intents and each job's data, durable when a
+ * call returns. `StateStore.open` is the JSON-file store below; the daemon keeps the same data in SQLite.
+ */
+export interface StateStore {
+  readonly file: string;
+  intent(key: string): Intent | undefined;
+  intents(): Intent[];
+  putIntent(intent: Intent): void;
+  job<T>(name: string, schema: z.ZodType<T>, fallback: T): T;
+  setJob(name: string, value: JsonValue): void;
+  close(): void;
+}
+
+export class JsonStateStore implements StateStore {
   readonly file: string;
   #data: StateData;
   #locked: boolean;
@@ -92,12 +106,12 @@ export class StateStore {
   }
 
   /** Opens (or creates) the state file. Throws `StateFileError` for a corrupt file, `StateLockedError` if held. */
-  static open(parameters: OpenStateParameters): StateStore {
+  static open(parameters: OpenStateParameters): JsonStateStore {
     const { file } = parameters;
     mkdirSync(dirname(file), { recursive: true });
     const locked = parameters.lock ?? true;
     if (locked) acquireLock(file);
-    const store = new StateStore(file, existsSync(file) ? readState(file) : emptyState(), locked);
+    const store = new JsonStateStore(file, existsSync(file) ? readState(file) : emptyState(), locked);
     if (!existsSync(file)) store.#write();
     return store;
   }
@@ -140,6 +154,9 @@ export class StateStore {
     writeAtomic(this.file, `${JSON.stringify(this.#data, null, 2)}\n`);
   }
 }
+
+/** The JSON-file store under its original name, so `StateStore.open(…)` keeps working. */
+export const StateStore = JsonStateStore;
 
 function readState(file: string): StateData {
   let json: unknown;
