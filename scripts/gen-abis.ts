@@ -18,6 +18,7 @@ export const contracts: readonly ContractSpec[] = [
   { name: "CommitteeArbiter", bytecode: true },
   { name: "PNMarket", bytecode: true },
   { name: "RollRouter", bytecode: true },
+  { name: "PNVault", bytecode: true },
 ];
 
 export type ContractSpec = { name: string; bytecode?: boolean };

@@ -1,6 +1,13 @@
 import { encodeErrorResult, type Hex, keccak256, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { decodePnError, decodeRevertData, hasHint, PnContractError, protocolErrorAbi } from "../src/index.ts";
+import {
+  decodePnError,
+  decodeRevertData,
+  hasHint,
+  PnContractError,
+  pnCoreAbi,
+  protocolErrorAbi,
+} from "../src/index.ts";
 
 const errorNames = [...new Set(protocolErrorAbi.filter((i) => i.type === "error").map((i) => i.name))];
 
@@ -12,7 +19,7 @@ describe("contract error decoding", () => {
   it("decodes revert data one-to-one, with arguments", () => {
     const id = keccak256(toBytes("series"));
     const data = encodeErrorResult({
-      abi: protocolErrorAbi,
+      abi: pnCoreAbi,
       errorName: "SeriesMatured",
       args: [id, 1_798_675_200n],
     });

@@ -12,6 +12,7 @@ import {
   pnCoreAbi,
   pnMarketAbi,
   pnTokenAbi,
+  pnVaultAbi,
   rollRouterAbi,
   slowOracleAbi,
 } from "../generated/abis.ts";
@@ -25,6 +26,7 @@ export const protocolErrorAbi = [
   ...committeeArbiterAbi,
   ...pnMarketAbi,
   ...rollRouterAbi,
+  ...pnVaultAbi,
 ] as const satisfies Abi;
 
 type ProtocolError = DecodeErrorResultReturnType<typeof protocolErrorAbi>;

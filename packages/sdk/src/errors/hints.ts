@@ -3,6 +3,7 @@
 
 import { MARKET_HINTS } from "./hintsMarket.ts";
 import { ORACLE_HINTS } from "./hintsOracle.ts";
+import { VAULT_HINTS } from "./hintsVault.ts";
 
 export type ErrorHint = { what: string; fix: string };
 
@@ -26,10 +27,14 @@ const HINTS: Record<string, (args: readonly unknown[]) => ErrorHint> = {
     fix: "Use the existing series: its tokens are live.",
   }),
   SeriesNotFound: () => ({ what: "no such series.", fix: "Create the series first, or check its key." }),
-  SeriesMatured: ([, m]) => ({
-    what: `the series matured at ${m}; no new pairs can be split.`,
-    fix: "Use a series with a later maturity.",
-  }),
+  // Two contracts name an error SeriesMatured: the core's (bytes32 id, maturity), the vault's (maturity, now).
+  SeriesMatured: (args) =>
+    typeof args[0] === "string"
+      ? {
+          what: `the series matured at ${args[1]}; no new pairs can be split.`,
+          fix: "Use a series with a later maturity.",
+        }
+      : { what: `the vault's series matured at ${args[0]}.`, fix: "Wait for the vault to roll or re-enter." },
   NotMatured: ([, m]) => ({ what: `the series matures at ${m}.`, fix: "Wait until maturity, then settle." }),
   NotSettled: () => ({
     what: "the series is not settled yet.",
@@ -96,6 +101,7 @@ const ALL: Record<string, (args: readonly unknown[]) => ErrorHint> = {
   ...HINTS,
   ...ORACLE_HINTS,
   ...MARKET_HINTS,
+  ...VAULT_HINTS,
 };
 
 export function errorHint(errorName: string, args: readonly unknown[]): ErrorHint {
