@@ -142,6 +142,6 @@ export {
   SHORT_TENOR,
   type Thresholds,
   TRACKER_28D,
-  VAULT_PLACEHOLDER,
+  VAULT_RULES,
   validatePolicy,
 } from "./strategies/policy.ts";

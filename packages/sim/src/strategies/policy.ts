@@ -68,9 +68,13 @@ export const SHORT_TENOR: RollPolicy = {
   rollLeadDays: 1,
 };
 
-/** PLACEHOLDER for the vault's rules until the vault issue fixes them (then only these numbers change). */
-export const VAULT_PLACEHOLDER: RollPolicy = {
-  name: "vault (placeholder)",
+/**
+ * The vault's rules (PNVault's defaults, docs/vault.md): new strike k = 50% of the reference price, signal roll
+ * below 1.5·S, 28-day tenor, scheduled roll 7 days before maturity. The vault's 3-day minimum between signal rolls
+ * and its one-day auctions are modelled by the execution model, not the policy.
+ */
+export const VAULT_RULES: RollPolicy = {
+  name: "vault (PNVault defaults)",
   strikeFraction: 0.5,
   triggerMultiple: 1.5,
   tenorDays: 28,
@@ -88,7 +92,7 @@ export const POLICY_PRESETS: Readonly<Record<string, RollPolicy>> = {
   post: POST_RULE,
   "28d": TRACKER_28D,
   short: SHORT_TENOR,
-  vault: VAULT_PLACEHOLDER,
+  vault: VAULT_RULES,
   daemon: DAEMON_JITTERED,
 };
 
