@@ -21,6 +21,7 @@ import { registerRoll } from "./commands/roll.ts";
 import { registerSeries } from "./commands/series.ts";
 import { registerSettle } from "./commands/settle.ts";
 import { registerSplit } from "./commands/split.ts";
+import { registerVault } from "./commands/vault.ts";
 import { type CliIo, processIo } from "./io.ts";
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -39,6 +40,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerOracle,
   registerOrder,
   registerRoll,
+  registerVault,
   registerDeploy,
   registerDaemon,
 ];

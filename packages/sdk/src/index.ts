@@ -13,6 +13,7 @@ export * from "./actions/core/index.ts";
 export * from "./actions/erc20/index.ts";
 export * from "./actions/market/index.ts";
 export * from "./actions/oracle/index.ts";
+export * from "./actions/vault/index.ts";
 export {
   confirmDeployment,
   type DeployCoreParameters,
