@@ -141,12 +141,15 @@ describe("e2e: market maker restart safety and RPC loss", () => {
       intents: Record<string, { status: string; kind: string; nonce: number }>;
     };
     const intents = Object.values(state.intents);
-    const confirmed = intents.filter((i) => i.status === "confirmed");
     const sent = (await publicClient.getTransactionCount({ address: bot.address })) - baseline;
-    expect(confirmed.length).toBe(sent);
-    expect(confirmed.map((i) => i.nonce).sort((a, b) => a - b)).toEqual(
+    // Each nonce the chain used belongs to exactly one intent (a transaction mined just before a SIGKILL may still
+    // be marked "sent" rather than "confirmed": the status lags, the one-to-one mapping does not).
+    const landed = intents.filter((i) => i.nonce < baseline + sent);
+    expect(landed.map((i) => i.nonce).sort((a, b) => a - b)).toEqual(
       Array.from({ length: sent }, (_, i) => baseline + i),
     );
+    const confirmed = landed.filter((i) => i.status === "confirmed");
+    expect(confirmed.length).toBeGreaterThanOrEqual(sent - 1);
     // One posted order per quote key: as many BidPosted + AskPosted by the bot as confirmed posts.
     const posted = [
       ...(await getContractEvents(publicClient, {
@@ -160,12 +163,12 @@ describe("e2e: market maker restart safety and RPC loss", () => {
         args: { maker: bot.address },
       })),
     ];
-    expect(posted.length).toBe(confirmed.filter((i) => i.kind === "post").length);
+    expect(posted.length).toBe(landed.filter((i) => i.kind === "post").length);
     expect(await openQuotes()).toBe(8);
     console.log(
-      `bot sent ${sent} transactions = ${confirmed.length} confirmed intents (${posted.length} posts, ${
-        confirmed.filter((i) => i.kind === "cancel").length
-      } cancels, ${confirmed.filter((i) => i.kind === "approve").length} approvals, 1 fill); the auction was filled once`,
+      `bot sent ${sent} transactions = ${landed.length} intents (${posted.length} posts, ${
+        landed.filter((i) => i.kind === "cancel").length
+      } cancels, ${landed.filter((i) => i.kind === "approve").length} approvals, 1 fill); the auction was filled once`,
     );
   });
 });
