@@ -3,7 +3,7 @@
 // deployed, see vault.ts) its rules, a deposit, a withdrawal and a keeper's roll in its history.
 import { rmSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { pnVaultAbi } from "../src/abi/pnVault.ts";
+import { pnVaultAbi } from "@pn/sdk";
 import { chainClient, devnet, open, screenshot, useDevAccount, WAD, wallet } from "./helpers.ts";
 import { VAULT_ARTIFACT_ENV } from "./vault.ts";
 

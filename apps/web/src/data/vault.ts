@@ -1,8 +1,9 @@
 // Reads of the deployment's vaults (IPNVault): rules, state, holdings, the share token, the account's shares and
 // claim, and the roll history from the vault's events.
+
+import { pnVaultAbi } from "@pn/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, erc20Abi, type Hex } from "viem";
-import { pnVaultAbi } from "../abi/pnVault.ts";
 import { useApp } from "./app.tsx";
 
 export const VAULT_PHASES = ["Holding", "Rolling", "Legacy", "Selling", "Stranded"] as const;

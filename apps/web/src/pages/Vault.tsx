@@ -2,11 +2,11 @@
 // (ETH split into its current series: it keeps the P, you get the N and the shares) and withdraw (your share of
 // everything it holds, in kind), and its roll history from its events. Without vaults: says so.
 import { indexLabel } from "@pn/core";
+import { pnVaultAbi } from "@pn/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { useConnection } from "wagmi";
-import { pnVaultAbi } from "../abi/pnVault.ts";
 import { isBusy } from "../actions/FormShell.tsx";
 import { AmountField } from "../components/AmountField.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
