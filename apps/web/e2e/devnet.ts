@@ -32,8 +32,8 @@ export type E2eDevnet = {
   /** USD 1500 on the slow oracle, a week after near: settled through a proposal and the challenge window. */
   slowMid: E2eSeries;
   deploymentPath: string;
-  /** A PNVault on the slow oracle, named in the slow-oracle deployment file, when its bytecode is available. */
-  vault?: Address;
+  /** A PNVault on the slow oracle, named in the slow-oracle deployment file. */
+  vault: Address;
   /** Where a test writes the replay's status for serveWeb's /replay.json (beside the deployment file). */
   replayPath: string;
 };

@@ -76,8 +76,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const slowMid = await createSeries(deployer, { core: devnet.core, key: slowMidKey });
     await deployer.waitForTransactionReceipt({ hash: slowMid.hash });
     const vault = await deployE2eVault(deployer, { market, oracle: slow.oracle, near });
-    if (vault !== undefined)
-      console.log(`e2e devnet: PNVault ${vault.vault} (bytecode from ${vault.source})`);
     const positions: [number, SeriesKey, string][] = [
       [REDEEM_ACCOUNT, near, "2"],
       [ROLL_ACCOUNT, far.key, "3"],
@@ -103,7 +101,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       contracts: {
         ...deployment.contracts,
         ...slow,
-        ...(vault === undefined ? {} : { vaults: { pnUSD: vault.vault } }),
+        vaults: { pnUSD: vault },
       },
     };
     writeFileSync(slowDeploymentPath, `${JSON.stringify(withOracle, null, 2)}\n`);
@@ -125,7 +123,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       slowMid: toE2eSeries(slowMid.id, slowMidKey),
       deploymentPath,
       replayPath: join(dir, "replay.json"),
-      ...(vault === undefined ? {} : { vault: vault.vault }),
+      vault,
     };
     const e2ePath = join(dir, "e2e.json");
     writeFileSync(e2ePath, `${JSON.stringify(e2e, null, 2)}\n`);

@@ -1,11 +1,10 @@
 // x now from the devnet replay (/replay.json beside the deployment file), the Backtest page's charts
-// (public/backtest.json, loaded on demand), and the Vault page: without vaults, and (when a PNVault can be
-// deployed, see vault.ts) its rules, a deposit, a withdrawal and a keeper's roll in its history.
+// (public/backtest.json, loaded on demand), and the Vault page: without vaults, and with a PNVault (see vault.ts):
+// its rules, a deposit, a withdrawal and a keeper's roll in its history.
 import { rmSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { pnVaultAbi } from "@pn/sdk";
 import { chainClient, devnet, open, screenshot, useDevAccount, WAD, wallet } from "./helpers.ts";
-import { VAULT_ARTIFACT_ENV } from "./vault.ts";
 
 /** Deposits into and withdraws from the vault. */
 const VAULT_ACCOUNT = 3;
@@ -59,11 +58,7 @@ test("vault page: a deployment without vaults says so", async ({ page }) => {
 });
 
 test("vault page: rules, deposit, withdraw and a roll in its history", async ({ page }, testInfo) => {
-  test.skip(
-    devnet.vault === undefined,
-    `no PNVault bytecode (neither @pn/sdk's pnVaultBytecode nor ${VAULT_ARTIFACT_ENV})`,
-  );
-  const vault = devnet.vault ?? "0x";
+  const vault = devnet.vault;
   await page.goto(`${devnet.slowOracleWebUrl}#/vault`);
   await useDevAccount(page, VAULT_ACCOUNT);
   const card = page.getByTestId("vault-pnUSD");
