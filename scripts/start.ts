@@ -9,15 +9,7 @@ import { dirname, join, relative } from "node:path";
 import { indexIdFromTicker } from "@pn/core";
 import { listSeries } from "@pn/sdk";
 import { type Anvil, AnvilStartError, startAnvil } from "@pn/sdk/testing";
-import {
-  BaseError,
-  type Chain,
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  type Hex,
-  http,
-} from "viem";
+import { BaseError, createPublicClient, createTestClient, type Hex, http } from "viem";
 import { type Account, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { serveWeb, WebServeError } from "../apps/web/scripts/serve.ts";
 import { roundStrike } from "./devnet/grid.ts";
@@ -27,10 +19,10 @@ import { iso, startReplay } from "./devnet/replay.ts";
 import { loadReplayData } from "./devnet/replayData.ts";
 import { type Clients, deployStack, ensureGrid } from "./devnet/stack.ts";
 import {
-  type Devnet,
   deployDevnet,
   devAccounts,
   devMnemonic,
+  devnetClients,
   formatDevnet,
   toDeployment,
 } from "./lib/devnet.ts";
@@ -58,20 +50,6 @@ function assertPortFree(port: number, what: string, flag: string): Promise<void>
   });
 }
 
-function clientsFor(devnet: Devnet, account: Account): Clients {
-  const chain: Chain = {
-    id: devnet.chainId,
-    name: "pn devnet",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [devnet.rpcUrl] } },
-  };
-  const transport = http(devnet.rpcUrl);
-  return {
-    walletClient: createWalletClient({ account, chain, transport, pollingInterval: 100 }),
-    publicClient: createPublicClient({ chain, transport, pollingInterval: 100 }),
-  };
-}
-
 /** Deploys everything and writes the deployment file. */
 async function deployAll(rpcUrl: string, account: Account, out: string) {
   const data = loadReplayData();
@@ -79,7 +57,7 @@ async function deployAll(rpcUrl: string, account: Account, out: string) {
   const { timestamp } = await probe.getBlock();
   const exampleStrikeWad = roundStrike(data.ethUsdAt(timestamp) / 2n);
   const devnet = await deployDevnet({ rpcUrl, account, exampleStrikeWad });
-  const clients = clientsFor(devnet, account);
+  const clients: Clients = devnetClients({ rpcUrl, chainId: devnet.chainId, account });
   const stack = await deployStack(clients, devnet.core);
   const known = new Set<string>();
   const grid = { core: devnet.core, weth: devnet.weth, oracle: stack.oracle };

@@ -38,6 +38,28 @@ export function nextFriday0800Utc(now: bigint, leadSeconds = 3_600n): bigint {
   return firstFriday0800 + ((earliest - firstFriday0800) / week + 1n) * week;
 }
 
+/** Clients for a devnet node. Local nodes mine at once: receipts are polled every 100 ms, not viem's 4 s. */
+export function devnetClients({
+  rpcUrl,
+  chainId,
+  account,
+}: {
+  rpcUrl: string;
+  chainId: number;
+  account: Account;
+}) {
+  const chain = defineChain({
+    id: chainId,
+    name: "pn devnet",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  return {
+    publicClient: createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 100 }),
+    walletClient: createWalletClient({ account, chain, transport: http(rpcUrl), pollingInterval: 100 }),
+  };
+}
+
 export type Devnet = {
   rpcUrl: string;
   startBlock: bigint;
@@ -61,15 +83,8 @@ export async function deployDevnet({
   exampleStrikeWad?: bigint;
 }): Promise<Devnet> {
   const probe = createPublicClient({ transport: http(rpcUrl) });
-  const chain = defineChain({
-    id: await probe.getChainId(),
-    name: "pn devnet",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
-  // Local nodes mine at once: poll for receipts every 100 ms, not viem's default 4 s.
-  const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 100 });
-  const walletClient = createWalletClient({ account, chain, transport: http(rpcUrl), pollingInterval: 100 });
+  const chainId = await probe.getChainId();
+  const { publicClient, walletClient } = devnetClients({ rpcUrl, chainId, account });
   const startBlock = await publicClient.getBlockNumber();
   const { core, weth } = await deployCore({ walletClient, publicClient });
   const { oracle } = await deployDevOracle({ walletClient, publicClient });
@@ -94,7 +109,7 @@ export async function deployDevnet({
   return {
     rpcUrl,
     startBlock,
-    chainId: chain.id,
+    chainId,
     deployer: account.address,
     weth,
     core,
