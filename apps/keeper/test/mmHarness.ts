@@ -2,17 +2,16 @@
 // from the SDK's bytecode (DevWETH, PNCore, SlowOracle, PNMarket, RollRouter), two WETH series on USD at strike
 // 2000 (A: 3 days, B: 31 days), a funded bot, and the bot run either in process or as a real child process.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseWad, type SeriesKey, seriesId, WAD } from "@pn/core";
 import { createSeries, deployMarket, getSeries, type PnWriteClient, split } from "@pn/sdk";
 import { type Account, type Address, publicActions } from "viem";
 import { memoryLogger } from "../src/framework/log.ts";
 import type { Intent } from "../src/framework/state.ts";
 import { createMmRuntime } from "../src/mm/run.ts";
-import { accounts, deployProtocol, KEEPER_KEY, never, repoRoot, startDevnet, USD } from "./helpers/devnet.ts";
-import { csvSources } from "./helpers/keeper.ts";
+import { accounts, deployProtocol, KEEPER_KEY, never, startDevnet, USD } from "./helpers/devnet.ts";
+import { csvSources, spawnKeeperProcess } from "./helpers/keeper.ts";
 
 /** 2025-10-01T00:00:00Z, inside the CSV price data (ETH ≈ $4,150). */
 export const T0 = 1_759_276_800n;
@@ -133,61 +132,14 @@ type Line = Record<string, unknown>;
 
 /** The bot as a child process (`node apps/keeper/src/main.ts mm …`); `lines` fills with its JSON log lines. */
 export function spawnMm(configFile: string, args: readonly string[] = []) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [resolve(repoRoot, "apps/keeper/src/main.ts"), "mm", "--config", configFile, ...args],
-    {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const lines: Line[] = [];
-  const waiters: { predicate: (l: Line) => boolean; resolve: (l: Line) => void }[] = [];
-  let buffer = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
-      const text = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (text === "") continue;
-      const line = JSON.parse(text) as Line;
-      lines.push(line);
-      for (const w of [...waiters]) {
-        if (!w.predicate(line)) continue;
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
-    }
+  return spawnKeeperProcess({
+    command: "mm",
+    configFile,
+    args,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+    label: "mm",
+    timeoutMs: 20_000,
   });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<void>((res) => child.once("exit", () => res()));
-  return {
-    child,
-    lines,
-    waitFor: (predicate: (l: Line) => boolean, timeoutMs = 20_000) =>
-      new Promise<Line>((res, rej) => {
-        const seen = lines.find(predicate);
-        if (seen !== undefined) return res(seen);
-        const timer = setTimeout(
-          () => rej(new Error(`mm log line not seen in ${timeoutMs} ms; stderr: ${stderr}`)),
-          timeoutMs,
-        );
-        waiters.push({
-          predicate,
-          resolve: (l) => {
-            clearTimeout(timer);
-            res(l);
-          },
-        });
-      }),
-    kill: async (signal: NodeJS.Signals = "SIGKILL") => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
 }
 
 export const keyStarts = (msg: string, prefix: string) => (l: Line) =>

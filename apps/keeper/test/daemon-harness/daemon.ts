@@ -2,13 +2,13 @@
 // real child process (`node apps/keeper/src/main.ts daemon …`) whose JSON log lines the test watches.
 // DAEMON_DEBUG=1 prints a daemon's log lines (info and up) to stderr when it is stopped or killed.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createDaemonRuntime, type DaemonRuntime } from "../../src/daemon/run.ts";
 import { memoryLogger } from "../../src/framework/log.ts";
 import type { Intent } from "../../src/framework/state.ts";
+import { type ChildKeeper, spawnKeeperProcess } from "../helpers/keeper.ts";
 import { DAEMON_KEY, type World } from "./world.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../../../..");
@@ -85,72 +85,22 @@ export async function inProcessDaemon(
   };
 }
 
-export type ChildDaemon = {
-  child: ChildProcess;
-  lines: Line[];
-  waitFor: (predicate: (line: Line) => boolean, timeoutMs?: number) => Promise<Line>;
-  kill: (signal?: NodeJS.Signals) => Promise<void>;
-};
+export type ChildDaemon = ChildKeeper;
 
 /** The daemon as a real process. */
 export function spawnDaemon(configFile: string, args: readonly string[] = []): ChildDaemon {
-  const child = spawn(
-    process.execPath,
-    [resolve(repoRoot, "apps/keeper/src/main.ts"), "daemon", "--config", configFile, ...args],
-    {
-      env: { ...process.env, PN_KEEPER_PRIVATE_KEY: "", PN_KEEPER_RPC_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const lines: Line[] = [];
-  const waiters: { predicate: (l: Line) => boolean; resolve: (l: Line) => void }[] = [];
-  let buffer = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
-      const text = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      if (text.trim() === "") continue;
-      const line = JSON.parse(text) as Line;
-      lines.push(line);
-      for (const w of [...waiters]) {
-        if (!w.predicate(line)) continue;
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
-    }
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<void>((res) => child.once("exit", () => res()));
-  return {
-    child,
-    lines,
-    waitFor: (predicate, timeoutMs = 20_000) =>
-      new Promise((res, rej) => {
-        const seen = lines.find(predicate);
-        if (seen !== undefined) return res(seen);
-        const timer = setTimeout(
-          () => rej(new Error(`daemon log line not seen in ${timeoutMs} ms; stderr: ${stderr}`)),
-          timeoutMs,
-        );
-        waiters.push({
-          predicate,
-          resolve: (l) => {
-            clearTimeout(timer);
-            res(l);
-          },
-        });
-      }),
-    kill: async (signal = "SIGKILL") => {
+  return spawnKeeperProcess({
+    command: "daemon",
+    configFile,
+    args,
+    env: { ...process.env, PN_KEEPER_PRIVATE_KEY: "", PN_KEEPER_RPC_URL: "" },
+    label: "daemon",
+    timeoutMs: 20_000,
+    beforeKill: (lines) => {
       if (process.env.DAEMON_DEBUG !== undefined)
         for (const l of lines) if (l.level !== "debug") process.stderr.write(`${JSON.stringify(l)}\n`);
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
     },
-  };
+  });
 }
 
 export const msg = (text: string) => (line: Line) => line.msg === text;

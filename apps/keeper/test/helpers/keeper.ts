@@ -111,18 +111,27 @@ export type ChildKeeper = {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
-export function spawnKeeper(
-  configFile: string,
-  args: readonly string[] = [],
-  env: Record<string, string> = {},
-): ChildKeeper {
+export type KeeperProcessOptions = {
+  /** The keeper command: oracle, mm or daemon. */
+  command: string;
+  configFile: string;
+  args?: readonly string[];
+  /** The child's whole environment. */
+  env: NodeJS.ProcessEnv;
+  /** Names the process in a timeout's message. */
+  label: string;
+  /** Default wait for a log line. */
+  timeoutMs: number;
+  /** Runs before the child is killed (e.g. to print its log when debugging). */
+  beforeKill?: (lines: readonly Record<string, unknown>[]) => void;
+};
+
+/** Runs `node apps/keeper/src/main.ts <command> --config <file> …` and follows its JSON-line log. */
+export function spawnKeeperProcess(o: KeeperProcessOptions): ChildKeeper {
   const child = spawn(
     process.execPath,
-    [resolve(repoRoot, "apps/keeper/src/main.ts"), "oracle", "--config", configFile, ...args],
-    {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    [resolve(repoRoot, "apps/keeper/src/main.ts"), o.command, "--config", o.configFile, ...(o.args ?? [])],
+    { env: o.env, stdio: ["ignore", "pipe", "pipe"] },
   );
   const lines: Record<string, unknown>[] = [];
   const waiters: {
@@ -133,9 +142,9 @@ export function spawnKeeper(
   child.stdout?.on("data", (chunk: Buffer) => {
     buffer += chunk.toString();
     for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
-      const text = buffer.slice(0, nl);
+      const text = buffer.slice(0, nl).trim();
       buffer = buffer.slice(nl + 1);
-      if (text.trim() === "") continue;
+      if (text === "") continue;
       const line = JSON.parse(text) as Record<string, unknown>;
       lines.push(line);
       for (const w of [...waiters]) {
@@ -153,12 +162,12 @@ export function spawnKeeper(
   return {
     child,
     lines,
-    waitFor: (predicate, timeoutMs = 15_000) =>
+    waitFor: (predicate, timeoutMs = o.timeoutMs) =>
       new Promise((res, rej) => {
         const seen = lines.find(predicate);
         if (seen !== undefined) return res(seen);
         const timer = setTimeout(
-          () => rej(new Error(`keeper log line not seen in ${timeoutMs} ms; stderr: ${stderr}`)),
+          () => rej(new Error(`${o.label} log line not seen in ${timeoutMs} ms; stderr: ${stderr}`)),
           timeoutMs,
         );
         waiters.push({
@@ -170,10 +179,27 @@ export function spawnKeeper(
         });
       }),
     kill: async (signal = "SIGKILL") => {
+      o.beforeKill?.(lines);
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };
+}
+
+/** The oracle keeper as a child process. */
+export function spawnKeeper(
+  configFile: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): ChildKeeper {
+  return spawnKeeperProcess({
+    command: "oracle",
+    configFile,
+    args,
+    env: { ...process.env, ...env },
+    label: "keeper",
+    timeoutMs: 15_000,
+  });
 }
 
 export const msg = (text: string) => (line: Record<string, unknown>) => line.msg === text;
