@@ -136,20 +136,18 @@ describe("e2e: market maker restart safety and RPC loss", () => {
       args: { orderId },
     });
     expect(fills.map((f) => f.args.taker)).toEqual([bot.address]);
-    // Every transaction the bot sent is one confirmed intent, each with its own key.
+    // The bot's state file, and the transactions it sent.
     const state = JSON.parse(readFileSync(join(dir, "state.json"), "utf8")) as {
-      intents: Record<string, { status: string; kind: string; nonce: number }>;
+      intents: Record<string, { status: string; kind: string; nonce: number; attempts: number }>;
     };
     const intents = Object.values(state.intents);
     const sent = (await publicClient.getTransactionCount({ address: bot.address })) - baseline;
-    // Each nonce the chain used belongs to exactly one intent (a transaction mined just before a SIGKILL may still
-    // be marked "sent" rather than "confirmed": the status lags, the one-to-one mapping does not).
+    // Every transaction the bot signed is one attempt of one intent: the state keeps each key's latest attempt and
+    // counts them, so a key retried after an on-chain revert accounts for both of its transactions.
+    expect(intents.reduce((sum, i) => sum + i.attempts, 0)).toBe(sent);
     const landed = intents.filter((i) => i.nonce < baseline + sent);
-    expect(landed.map((i) => i.nonce).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: sent }, (_, i) => baseline + i),
-    );
     const confirmed = landed.filter((i) => i.status === "confirmed");
-    expect(confirmed.length).toBeGreaterThanOrEqual(sent - 1);
+    expect(confirmed.length).toBeGreaterThanOrEqual(landed.length - 1);
     // One posted order per quote key: as many BidPosted + AskPosted by the bot as confirmed posts.
     const posted = [
       ...(await getContractEvents(publicClient, {
