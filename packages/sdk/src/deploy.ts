@@ -1,9 +1,11 @@
-// Deploys pn-protocol: the core (with a DevWETH when no WETH is given) and, for devnets, a DevOracle.
+// Deploys pn-protocol: the core (with a DevWETH when no WETH is given), a rules-only vault and, for devnets, a
+// DevOracle.
 import {
   type Account,
   type Address,
   BaseError,
   type Chain,
+  type ContractConstructorArgs,
   getAddress,
   type Hash,
   type PublicClient,
@@ -11,8 +13,8 @@ import {
   type WalletClient,
 } from "viem";
 import { deployContract, waitForTransactionReceipt } from "viem/actions";
-import { devOracleAbi, devWethAbi, pnCoreAbi } from "./generated/abis.ts";
-import { devOracleBytecode, devWethBytecode, pnCoreBytecode } from "./generated/bytecode.ts";
+import { devOracleAbi, devWethAbi, pnCoreAbi, pnVaultAbi } from "./generated/abis.ts";
+import { devOracleBytecode, devWethBytecode, pnCoreBytecode, pnVaultBytecode } from "./generated/bytecode.ts";
 
 /** A wallet client with its account and chain set: it signs and sends every deployment. */
 export type DeployWalletClient = WalletClient<Transport, Chain, Account>;
@@ -94,4 +96,41 @@ export async function deployDevOracle(parameters: DeployParameters): Promise<Dep
   const { walletClient, publicClient } = parameters;
   const hash = await deployContract(walletClient, { abi: devOracleAbi, bytecode: devOracleBytecode });
   return { oracle: await confirmDeployment(publicClient, "DevOracle", hash) };
+}
+
+/**
+ * A vault's policy, fixed at deployment (`IPNVaultBase.Rules`; docs/vault.md, "The rules"). Bps are 1/10,000,
+ * prices and strikes WAD index units per collateral unit, times in seconds.
+ */
+export type VaultRules = ContractConstructorArgs<typeof pnVaultAbi>[1];
+
+export type DeployVaultParameters = DeployParameters & {
+  /** The market the vault's auctions run on; the vault uses its core and the core's WETH. */
+  market: Address;
+  /** The policy (validated by the constructor: `InvalidRule(rule, value)`). */
+  rules: VaultRules;
+  /** The index price at deployment: the first strike is `k × refPriceWad` on the strike grid. */
+  refPriceWad: bigint;
+  /** The share's name, at most 31 bytes. */
+  name: string;
+  /** The share's symbol, at most 31 bytes. */
+  symbol: string;
+};
+export type DeployVaultReturnType = { vault: Address };
+
+/**
+ * Deploys a `PNVault` (which deploys its engine and creates its first series, struck at
+ * `rules.strikeFractionBps × refPriceWad`, maturing on the first grid date `rules.tenor` out).
+ *
+ * @example
+ * const { vault } = await deployVault({ walletClient, publicClient, market, rules, refPriceWad, name, symbol });
+ */
+export async function deployVault(parameters: DeployVaultParameters): Promise<DeployVaultReturnType> {
+  const { walletClient, publicClient, market, rules, refPriceWad, name, symbol } = parameters;
+  const hash = await deployContract(walletClient, {
+    abi: pnVaultAbi,
+    bytecode: pnVaultBytecode,
+    args: [market, rules, refPriceWad, name, symbol],
+  });
+  return { vault: await confirmDeployment(publicClient, "PNVault", hash) };
 }

@@ -22,9 +22,13 @@ export {
   type DeployErrorType,
   DeploymentFailedError,
   type DeployParameters,
+  type DeployVaultParameters,
+  type DeployVaultReturnType,
   type DeployWalletClient,
   deployCore,
   deployDevOracle,
+  deployVault,
+  type VaultRules,
 } from "./deploy.ts";
 export {
   DEPLOYMENT_VERSION,
