@@ -114,6 +114,90 @@ export {
   rollAcceptance,
 } from "./quote.ts";
 export {
+  amountOutAtRatio,
+  anchorWad,
+  fairRatioWad,
+  pValueEthAt,
+  type RollCurve,
+  rollCurve,
+} from "./roll/curve.ts";
+export {
+  InvalidRollPolicyError,
+  RollPriceRequiredError,
+  VaultRollError,
+  type VaultRollErrorName,
+} from "./roll/errors.ts";
+export {
+  type PlanRollInput,
+  type PlanRollResult,
+  planRoll,
+  type RollHolding,
+  type RollPlan,
+  rollAmount,
+  targetSeries,
+} from "./roll/plan.ts";
+export {
+  type AuctionRule,
+  type ListingRule,
+  type MaturityGrid,
+  type MaturityRule,
+  multipleWad,
+  type RewardRule,
+  type RollPolicy,
+  type StrikeGrid,
+  type StrikeRule,
+  type TriggerLevels,
+  type VaultRules,
+  validateRollPolicy,
+  vaultRollPolicy,
+} from "./roll/policy.ts";
+export {
+  closestListedSeries,
+  type ListedSeries,
+  nextMaturityFloat,
+  previousMaturity,
+  rollAim,
+  roundDownSignificant,
+  type SeriesTarget,
+  strikeFloorWad,
+  strikeFor,
+  strikeOnGrid,
+  strikeStepDown,
+  targetMaturity,
+  targetSeriesFloat,
+  targetStrikeWad,
+} from "./roll/target.ts";
+export {
+  decideRoll,
+  isUrgent,
+  type RollDecision,
+  type RollReason,
+  rollReason,
+  rollReasonFloat,
+  scheduledAt,
+  signalAllowedAt,
+  signalBelowWad,
+  type TriggerInput,
+} from "./roll/trigger.ts";
+export {
+  type PreviewTriggerInput,
+  previewTrigger,
+  VAULT_PHASE_HOLDING,
+  VAULT_ROLL_REASON,
+  type VaultPlan,
+  type VaultRollState,
+} from "./roll/vault.ts";
+export {
+  BPS,
+  curveAround,
+  nextMaturity,
+  rollRefWad,
+  saleRefWad,
+  strikeGridDown,
+  VaultMath,
+  WAD_PER_BPS,
+} from "./roll/vaultMath.ts";
+export {
   assertSeriesKey,
   formatMaturity,
   formatWad,

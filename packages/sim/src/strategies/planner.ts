@@ -1,8 +1,12 @@
-// The pure roll planner: given what is held, the market now and a policy, what to do next. The engine, the
-// keeper/daemon and the vault can all call it; it has no state and draws no randomness (pass the thresholds).
+// The simulator's view of the roll planner (@pn/core, docs/planner.md): the policy's thresholds in index units
+// and days, checked with the core's float rules every step. Nothing here decides on its own: `planRoll` maps the
+// core's reason to the simulator's labels and `targetSeries` the policy to the core's grids.
 
+import { type RollReason as CoreRollReason, rollReasonFloat, targetSeriesFloat } from "@pn/core";
 import { SECONDS_PER_DAY } from "../data/time.ts";
 import type { RollPolicy, Thresholds } from "./policy.ts";
+
+export { roundDownSignificant } from "@pn/core";
 
 /** A held P position: `quantity` P tokens of the series (strike, maturity). */
 export type Holding = { strike: number; maturity: number; quantity: number };
@@ -29,21 +33,34 @@ export type PlanInput = {
   next?: Thresholds;
 };
 
-/** Decides the next action. Price trigger first (it is the urgent one), then time, then hold. */
+const REASONS: Record<CoreRollReason, RollReason> = {
+  matured: "matured",
+  price: "price-trigger",
+  schedule: "time-trigger",
+};
+
+/** Decides the next action: the core's rules (matured, then the price trigger, then the schedule), else hold. */
 export function planRoll(input: PlanInput): RollDecision {
   const { holding, marks, policy } = input;
   const current = input.thresholds ?? policyThresholds(policy);
   const next = input.next ?? current;
   const target = () => targetSeries({ x: marks.x, t: marks.t, policy, strikeFraction: next.strikeFraction });
   if (holding === undefined) return { action: "open", reason: "no-position", target: target() };
-  if (marks.t >= holding.maturity) return { action: "roll", reason: "matured", target: target() };
-  if (marks.x < current.triggerMultiple * holding.strike) {
-    return { action: "roll", reason: "price-trigger", target: target() };
-  }
-  if (holding.maturity - marks.t < current.rollLeadDays * SECONDS_PER_DAY) {
-    return { action: "roll", reason: "time-trigger", target: target() };
-  }
-  return { action: "hold" };
+  const reason = rollReasonFloat(
+    { now: marks.t, x: marks.x, strike: holding.strike, maturity: holding.maturity },
+    { triggerMultiple: current.triggerMultiple, leadSeconds: leadSeconds(current.rollLeadDays) },
+  );
+  return reason === undefined
+    ? { action: "hold" }
+    : { action: "roll", reason: REASONS[reason], target: target() };
+}
+
+/**
+ * A policy rolls with fewer than `rollLeadDays` left; the core's schedule opens at `maturity − lead` inclusive.
+ * On whole-second times the two agree with the largest whole-second lead below the policy's.
+ */
+export function leadSeconds(rollLeadDays: number): number {
+  return Math.ceil(rollLeadDays * SECONDS_PER_DAY) - 1;
 }
 
 export function policyThresholds(policy: RollPolicy): Thresholds {
@@ -63,20 +80,12 @@ export function targetSeries(params: {
   strikeFraction?: number;
 }): SeriesTarget {
   const { x, t, policy } = params;
-  const strike = roundDownSignificant(
-    x * (params.strikeFraction ?? policy.strikeFraction),
-    policy.strikeSigFigs ?? 3,
-  );
-  const hour = (policy.maturityHourUtc ?? 8) * 3600;
-  const earliest = t + policy.tenorDays * SECONDS_PER_DAY;
-  const maturity = Math.ceil((earliest - hour) / SECONDS_PER_DAY) * SECONDS_PER_DAY + hour;
-  return { strike, maturity };
-}
-
-/** Rounds a positive value down to `digits` significant figures (1234.5, 3 → 1230). */
-export function roundDownSignificant(value: number, digits: number): number {
-  if (!(value > 0)) return value;
-  const step = 10 ** (Math.floor(Math.log10(value)) - digits + 1);
-  const rounded = Math.floor(value / step + 1e-9) * step;
-  return Number(rounded.toPrecision(digits));
+  return targetSeriesFloat({
+    now: t,
+    x,
+    strikeFraction: params.strikeFraction ?? policy.strikeFraction,
+    sigFigs: policy.strikeSigFigs ?? 3,
+    tenorSeconds: policy.tenorDays * SECONDS_PER_DAY,
+    grid: { origin: (policy.maturityHourUtc ?? 8) * 3600, period: SECONDS_PER_DAY },
+  });
 }
