@@ -3,6 +3,7 @@
 //   node apps/keeper/src/main.ts oracle --config <file> [--dry-run] [--once]
 //   node apps/keeper/src/main.ts mm --config <file> [--dry-run] [--once]
 //   node apps/keeper/src/main.ts daemon --config <file> [--dry-run] [--once]
+//   node apps/keeper/src/main.ts vault --config <file> [--dry-run] [--once]
 // Logs are JSON lines on stdout. Exit codes: 0 stopped cleanly, 1 error, 2 bad usage or config.
 
 import { parseArgs } from "node:util";
@@ -14,14 +15,17 @@ import { createRuntime } from "./framework/runtime.ts";
 import { runMm } from "./mm/run.ts";
 import { oracleConfigSchema } from "./oracle/config.ts";
 import { buildOracleJob } from "./oracle/setup.ts";
+import { runVault } from "./vault/run.ts";
 
-const USAGE = `Usage: node apps/keeper/src/main.ts <oracle|mm|daemon> --config <file> [--dry-run] [--once]
+const USAGE = `Usage: node apps/keeper/src/main.ts <oracle|mm|daemon|vault> --config <file> [--dry-run] [--once]
 
 Commands:
   oracle   propose, dispute, finalize, settle and withdraw on a SlowOracle
   mm       market maker: quote P and N around a Black-76 model, fill roll auctions that cross its price
   daemon   the user's own rebalancer: hold P, roll it by patient auctions (atomically near the strike), with
            private jittered thresholds and a private median price; state in SQLite
+  vault    a PNVault's roll trigger: closeAuction when its auction is done, reenter after a settlement,
+           triggerRoll when scheduled or on its price signal (permissionless; the vault pays a small reward)
 
 Options:
   --config <file>  the keeper config (JSON; see apps/keeper/README.md)
@@ -30,7 +34,7 @@ Options:
 
 Environment: PN_KEEPER_RPC_URL and PN_KEEPER_PRIVATE_KEY override rpcUrl and privateKey.`;
 
-type Cli = { command: string; config: string; dryRun: boolean; once: boolean };
+type Cli = { command: "oracle" | "mm" | "daemon" | "vault"; config: string; dryRun: boolean; once: boolean };
 
 function parseCli(argv: readonly string[]): Cli {
   let parsed: ReturnType<typeof parse>;
@@ -40,7 +44,7 @@ function parseCli(argv: readonly string[]): Cli {
     throw new UsageError(error instanceof Error ? error.message : String(error), { fix: USAGE });
   }
   const [command] = parsed.positionals;
-  if (command !== "oracle" && command !== "mm" && command !== "daemon")
+  if (command !== "oracle" && command !== "mm" && command !== "daemon" && command !== "vault")
     throw new UsageError(`Unknown command ${command ?? "(none)"}.`, { fix: USAGE });
   if (parsed.values.config === undefined)
     throw new UsageError("--config <file> is required.", { fix: USAGE });
@@ -98,8 +102,8 @@ export async function main(argv: readonly string[], signal: AbortSignal): Promis
   }
   try {
     const cli = parseCli(argv);
-    if (cli.command === "daemon") await runDaemon(cli, signal);
-    else await (cli.command === "mm" ? runMm(cli, signal) : runOracle(cli, signal));
+    const run = { daemon: runDaemon, mm: runMm, vault: runVault, oracle: runOracle }[cli.command];
+    await run(cli, signal);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

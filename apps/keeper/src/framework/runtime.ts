@@ -3,15 +3,19 @@
 
 import type { Account, Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import type { BaseConfig } from "./config.ts";
+import type { z } from "zod";
+import { type BaseConfig, loadConfig } from "./config.ts";
 import { KeeperError } from "./errors.ts";
 import type { Job, JobContext } from "./job.ts";
-import type { Logger } from "./log.ts";
+import { createLogger, type Logger } from "./log.ts";
 import { Keeper } from "./loop.ts";
 import { connectChain, createClients, type KeeperPublicClient, retryWhileUnavailable } from "./rpc.ts";
 import { TxSender } from "./sender.ts";
 import type { Intent } from "./state.ts";
 import { StateStore } from "./state.ts";
+
+/** What a job factory gets. */
+export type JobDeps = { publicClient: KeeperPublicClient; account: Address };
 
 export type RuntimeParameters = {
   config: BaseConfig;
@@ -19,7 +23,7 @@ export type RuntimeParameters = {
   resolvePath: (path: string) => string;
   log: Logger;
   dryRun: boolean;
-  jobs: (deps: { publicClient: KeeperPublicClient; account: Address }) => readonly Job<unknown>[];
+  jobs: (deps: JobDeps) => readonly Job<unknown>[];
   signal?: AbortSignal;
   /** Test seam, passed to the sender. */
   afterRecord?: (intent: Intent) => void | Promise<void>;
@@ -108,4 +112,47 @@ export async function createRuntime(p: RuntimeParameters): Promise<KeeperRuntime
     dryRun: p.dryRun,
   });
   return { keeper, ctx, state, sender, close: () => state.close() };
+}
+
+export type ConfiguredRuntimeOptions = {
+  dryRun: boolean;
+  signal?: AbortSignal;
+  /** Defaults to JSON lines on stdout at the config's level. */
+  log?: Logger;
+  env?: Record<string, string | undefined>;
+  /** Test seam, passed to the sender (runs after an intent is recorded, before it is broadcast). */
+  afterRecord?: (intent: Intent) => void | Promise<void>;
+};
+
+/**
+ * Loads a config file with `schema` and builds a runtime whose jobs `jobs` makes from the parsed config (the
+ * `mm` and `vault` commands; also used by the tests to run a job in process).
+ */
+export async function createConfiguredRuntime<T extends BaseConfig>(
+  configFile: string,
+  schema: z.ZodType<T>,
+  jobs: (config: T, deps: JobDeps & { resolvePath: (path: string) => string }) => readonly Job<unknown>[],
+  options: ConfiguredRuntimeOptions,
+): Promise<KeeperRuntime> {
+  const loaded = loadConfig(configFile, schema, options.env ?? process.env);
+  const { config } = loaded;
+  const log = options.log ?? createLogger({ level: config.logLevel, fields: { app: "pn-keeper" } });
+  return createRuntime({
+    config,
+    resolvePath: loaded.resolvePath,
+    log,
+    dryRun: options.dryRun,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
+    jobs: (deps) => jobs(config, { ...deps, resolvePath: loaded.resolvePath }),
+  });
+}
+
+/** Runs a runtime until its signal aborts (or one tick with `once`), then closes it. */
+export async function runToEnd(runtime: KeeperRuntime, once: boolean): Promise<void> {
+  try {
+    await runtime.keeper.run({ once });
+  } finally {
+    runtime.close();
+  }
 }

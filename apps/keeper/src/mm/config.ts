@@ -1,6 +1,6 @@
 // The `mm` section of the keeper config: which market and series to make, the model (volatility, price
-// sources), the quotes (spread, size, re-quote threshold, lifetime, inventory band) and the roll-auction taker
-// (the net-risk charge it needs before filling).
+// sources), the quotes (spread, size, re-quote threshold, lifetime, inventory band), the roll-auction taker
+// (the net-risk charge it needs before filling) and the discovery of series created later (a vault's next series).
 
 import { parseWad } from "@pn/core";
 import { type Hex, isHex } from "viem";
@@ -61,6 +61,18 @@ export const fillsSchema = z.strictObject({
   maxRestSeconds: z.number().nonnegative().default(300),
 });
 
+export const discoverSchema = z.strictObject({
+  /**
+   * Also work on series created on the core after start (a vault's next series, created by its `triggerRoll`):
+   * fill roll auctions and re-entry sales on them, priced with the section's volatility.
+   */
+  enabled: z.boolean().default(false),
+  /** Only series on this oracle (any when omitted). */
+  oracle: addressSchema.optional(),
+  /** Sides to quote on a discovered series; none by default (fills only). */
+  sides: z.array(z.enum(["P", "N"])).default([]),
+});
+
 export const mmSectionSchema = z
   .strictObject({
     core: addressSchema,
@@ -91,9 +103,17 @@ export const mmSectionSchema = z
     /** ETH kept for gas: bids and fills never spend it. */
     ethReserve: tokenAmount.default(parseWad("0.05")),
     fills: fillsSchema.prefault({}),
-    series: z.array(mmSeriesSchema).min(1, "must list at least one series to make"),
+    discover: discoverSchema.prefault({}),
+    series: z.array(mmSeriesSchema).default([]),
   })
   .superRefine((section, ctx) => {
+    if (section.series.length === 0 && !section.discover.enabled) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["series"],
+        message: "must list at least one series to make (or enable discover)",
+      });
+    }
     if (section.minSources > section.sources.length) {
       ctx.addIssue({
         code: "custom",

@@ -3,10 +3,11 @@
 // sources at chain time, scans new asks of others on its tokens, and yields two kinds of item: every watched ask
 // (filled once its price crosses the model's, `fill:<id>`), then every quoted token (re-quoted when the model
 // moved beyond the threshold, `quote:<series>:<P|N>:<epoch>:<bid|ask>`). Fills come first so quotes see the
-// inventory they leave.
+// inventory they leave. With discovery on, series created after start (a vault's next series) join the world
+// before the asks are scanned, so the vault's roll auction into a new series is seen in the block it is posted.
 
-import { seriesId, seriesSymbol } from "@pn/core";
-import { listSeries, pnCoreAbi } from "@pn/sdk";
+import { type Side, seriesId, seriesSymbol } from "@pn/core";
+import { type ListedSeries, listSeries, pnCoreAbi } from "@pn/sdk";
 import type { Address } from "viem";
 import { getBlock, getBlockNumber, readContract } from "viem/actions";
 import { KeeperError } from "../framework/errors.ts";
@@ -30,6 +31,19 @@ export class MmSeriesError extends KeeperError {
   }
 }
 
+/** A listed series as the maker works on it. */
+function mmSeriesOf(found: ListedSeries, volatility: number, sides: readonly Side[]): MmSeries {
+  return {
+    id: seriesId(found.key),
+    key: found.key,
+    name: seriesSymbol(found.key, "P").slice(2),
+    pToken: found.pToken,
+    nToken: found.nToken,
+    volatility,
+    sides,
+  };
+}
+
 async function resolveSeries(ctx: JobContext, s: MmSettings): Promise<MmWorld> {
   const weth = await readContract(ctx.publicClient, {
     address: s.core,
@@ -43,28 +57,45 @@ async function resolveSeries(ctx: JobContext, s: MmSettings): Promise<MmWorld> {
     if (found.key.collateral.toLowerCase() !== weth.toLowerCase()) {
       throw new MmSeriesError({ id: c.id, problem: "its collateral is not the core's WETH" });
     }
-    return {
-      id: seriesId(found.key),
-      key: found.key,
-      name: seriesSymbol(found.key, "P").slice(2),
-      pToken: found.pToken,
-      nToken: found.nToken,
-      volatility: c.volatility ?? s.volatility,
-      sides: c.sides,
-    };
+    return mmSeriesOf(found, c.volatility ?? s.volatility, c.sides);
   });
   return { series, weth };
+}
+
+/**
+ * With discovery on: adds the WETH series created in `[from, latest]` (on the configured oracle, if any) that the
+ * maker does not work on yet. Returns the next block to look from.
+ */
+async function discoverSeries(
+  ctx: JobContext,
+  s: MmSettings,
+  world: MmWorld,
+  p: { from: bigint; latest: bigint },
+): Promise<bigint> {
+  if (!s.discover.enabled || p.from > p.latest) return p.from;
+  const listed = await listSeries(ctx.publicClient, { core: s.core, fromBlock: p.from });
+  const known = new Set(world.series.map((x) => x.id.toLowerCase()));
+  const oracle = s.discover.oracle?.toLowerCase();
+  for (const found of listed) {
+    if (found.blockNumber > p.latest || known.has(found.id.toLowerCase())) continue;
+    if (found.key.collateral.toLowerCase() !== world.weth.toLowerCase()) continue;
+    if (oracle !== undefined && found.key.oracle.toLowerCase() !== oracle) continue;
+    const series = mmSeriesOf(found, s.volatility, s.discover.sides);
+    world.series.push(series);
+    known.add(series.id.toLowerCase());
+    ctx.log.info("series discovered", { name: series.name, id: series.id, sides: series.sides });
+  }
+  return p.latest + 1n;
 }
 
 /**
  * Adds new asks of others on the maker's tokens (wanting WETH or another of its tokens) to the watch list, saving
  * the cursor after each chunk; returns the list (in a dry run nothing is saved and the scan starts over next tick).
  */
-async function scanAsks(ctx: JobContext, s: MmSettings, world: MmWorld): Promise<string[]> {
+async function scanAsks(ctx: JobContext, s: MmSettings, world: MmWorld, latest: bigint): Promise<string[]> {
   const st = loadMmState(ctx.state, s.fromBlock);
   if (!s.fills.enabled) return [];
   const ref = refOf(ctx, s);
-  const latest = await getBlockNumber(ctx.publicClient, { cacheTime: 0 });
   const me = ctx.account.toLowerCase();
   const ours = (token: Address) => legOf(world, token) !== undefined;
   const wanted = (token: Address) => token.toLowerCase() === world.weth.toLowerCase() || ours(token);
@@ -104,6 +135,8 @@ function registerCheckers(ctx: JobContext, s: MmSettings): void {
 
 export function createMmJob(s: MmSettings): Job<MmItem> {
   let world: MmWorld | undefined;
+  // Series discovery re-reads the core's SeriesCreated events from `fromBlock` at every start.
+  let seriesFrom = s.fromBlock;
   const need = (): MmWorld => {
     if (world === undefined)
       throw new KeeperError("The mm job was not started.", { fix: "Call start() first." });
@@ -132,7 +165,10 @@ export function createMmJob(s: MmSettings): Job<MmItem> {
         xWad: await modelX(s.prices, block.timestamp, ctx.log),
       };
       ctx.log.debug("model", { now: snapshot.now, xWad: snapshot.xWad });
-      const candidates = await scanAsks(ctx, s, w);
+      // One bound for both scans, so an ask on a series created in the same block is never skipped.
+      const latest = await getBlockNumber(ctx.publicClient, { cacheTime: 0 });
+      seriesFrom = await discoverSeries(ctx, s, w, { from: seriesFrom, latest });
+      const candidates = await scanAsks(ctx, s, w, latest);
       const fills: FillItem[] = candidates.map((id) => ({ kind: "fill", orderId: BigInt(id), snapshot }));
       const quotes: QuoteItem[] = w.series.flatMap((series) =>
         series.sides.map((side) => ({ kind: "quote" as const, series, side, snapshot })),

@@ -30,6 +30,8 @@ export type MmSettings = {
   };
   /** Config entries: id, volatility override, sides. Resolved into `MmSeries` at start. */
   seriesConfig: readonly { id: `0x${string}`; volatility?: number; sides: readonly ("P" | "N")[] }[];
+  /** Series created after start, on `oracle` if set, are added with `sides` quoted (none: fills only). */
+  discover: { enabled: boolean; oracle?: Address; sides: readonly ("P" | "N")[] };
   volatility: number;
 };
 

@@ -44,6 +44,11 @@ export function mmSettings(section: MmSection, deps: MmSetupDeps): MmSettings {
       sides: c.sides,
       ...(c.volatility === undefined ? {} : { volatility: c.volatility }),
     })),
+    discover: {
+      enabled: section.discover.enabled,
+      sides: section.discover.sides,
+      ...(section.discover.oracle === undefined ? {} : { oracle: section.discover.oracle }),
+    },
     volatility: section.volatility,
   };
 }
