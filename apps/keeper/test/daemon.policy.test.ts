@@ -1,24 +1,27 @@
-// The daemon's pure parts: jitter draws (bounds, determinism, independence between epochs), the roll decision,
-// the target choice, new series keys, the auction curve, and the config's safety checks.
+// The daemon's pure parts: jitter draws (bounds, determinism, independence between epochs), and the core roll
+// planner under the daemon's policy (the draws as a core RollPolicy): the roll decision, the target choice, new
+// series keys, the auction curve; and the config's safety checks.
 
 import { resolve } from "node:path";
-import { parseWad, type SeriesKey, WAD } from "@pn/core";
+import {
+  amountOutAtRatio,
+  isUrgent,
+  parseWad,
+  planRoll,
+  type RollPlan,
+  rollCurve,
+  type SeriesKey,
+  WAD,
+} from "@pn/core";
 import { describe, expect, it } from "vitest";
 import { daemonConfigSchema, daemonSectionSchema, policySchema } from "../src/daemon/config.ts";
 import { type Draws, drawThresholds, jitter, newSeed, uniform } from "../src/daemon/jitter.ts";
-import {
-  atomicAmountOut,
-  type Candidate,
-  chooseTarget,
-  decide,
-  isUrgent,
-  newSeriesKey,
-  rollCurve,
-} from "../src/daemon/policy.ts";
+import { type Candidate, daemonRollPolicy, decide, type PolicyInput } from "../src/daemon/policy.ts";
 import { loadConfig } from "../src/framework/config.ts";
 
 const DAY = 86_400n;
 const policy = policySchema.parse({});
+const section = { policy, auction: daemonSectionSchema.shape.auction.parse({}) };
 const seed = "0x0101010101010101010101010101010101010101010101010101010101010101" as const;
 const addr = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as const;
 const from: SeriesKey = {
@@ -96,18 +99,24 @@ describe("jitter", () => {
   });
 });
 
+/** The daemon's decision under the given draws (an epoch's, fixed for the test). */
+const decideWith = ({ draws, ...p }: PolicyInput & { draws: Draws }) =>
+  decide(p, daemonRollPolicy(draws, section));
+const urgentWith = ({ draws, ...p }: Omit<PolicyInput, "triggerSeenAt"> & { draws: Draws }) =>
+  isUrgent(p, daemonRollPolicy(draws, section));
+
 describe("decide", () => {
   const base = { now, strikeWad: from.strikeWad, maturity: from.maturity, triggerSeenAt: undefined };
   const x = (v: string) => parseWad(v);
 
   it("holds above the trigger, far from maturity", () => {
-    expect(decide({ ...base, xWad: x("2300"), draws: fixed() })).toEqual({ kind: "hold" });
+    expect(decideWith({ ...base, xWad: x("2300"), draws: fixed() })).toEqual({ kind: "hold" });
   });
 
   it("the trigger level is the draw: the same x rolls under one draw and holds under another", () => {
     const p = { ...base, xWad: x("2220"), triggerSeenAt: now - 1_000n }; // x/S = 1.48
-    expect(decide({ ...p, draws: fixed({ trigger: 1.45 }) }).kind).toBe("hold");
-    expect(decide({ ...p, draws: fixed({ trigger: 1.55 }) })).toEqual({
+    expect(decideWith({ ...p, draws: fixed({ trigger: 1.45 }) }).kind).toBe("hold");
+    expect(decideWith({ ...p, draws: fixed({ trigger: 1.55 }) })).toEqual({
       kind: "roll",
       reason: "strike",
       urgent: false,
@@ -116,9 +125,9 @@ describe("decide", () => {
 
   it("waits the random delay after a trigger, then rolls", () => {
     const p = { ...base, xWad: x("2000"), draws: fixed({ delaySeconds: 600 }) };
-    expect(decide(p)).toEqual({ kind: "delay", reason: "strike", until: now + 600n });
-    expect(decide({ ...p, triggerSeenAt: now - 599n }).kind).toBe("delay");
-    expect(decide({ ...p, triggerSeenAt: now - 600n })).toEqual({
+    expect(decideWith(p)).toEqual({ kind: "delay", reason: "strike", until: now + 600n });
+    expect(decideWith({ ...p, triggerSeenAt: now - 599n }).kind).toBe("delay");
+    expect(decideWith({ ...p, triggerSeenAt: now - 600n })).toEqual({
       kind: "roll",
       reason: "strike",
       urgent: false,
@@ -127,22 +136,22 @@ describe("decide", () => {
 
   it("rolls before maturity without a price, and escalates when maturity or the strike is close", () => {
     const late = { ...base, now: from.maturity - 6n * DAY, triggerSeenAt: from.maturity - 7n * DAY };
-    expect(decide({ ...late, xWad: undefined, draws: fixed() })).toEqual({
+    expect(decideWith({ ...late, xWad: undefined, draws: fixed() })).toEqual({
       kind: "roll",
       reason: "maturity",
       urgent: false,
     });
-    expect(decide({ ...late, now: from.maturity - DAY / 2n, xWad: x("3000"), draws: fixed() })).toMatchObject(
-      {
-        urgent: true,
-      },
-    );
-    expect(decide({ ...base, xWad: x("1700"), draws: fixed() })).toEqual({
+    expect(
+      decideWith({ ...late, now: from.maturity - DAY / 2n, xWad: x("3000"), draws: fixed() }),
+    ).toMatchObject({
+      urgent: true,
+    });
+    expect(decideWith({ ...base, xWad: x("1700"), draws: fixed() })).toEqual({
       kind: "roll",
       reason: "strike",
       urgent: true,
     });
-    expect(isUrgent({ ...base, xWad: x("1740"), draws: fixed() })).toBe(false);
+    expect(urgentWith({ ...base, xWad: x("1740"), draws: fixed() })).toBe(false);
   });
 });
 
@@ -153,7 +162,18 @@ describe("target series", () => {
     pToken: addr(100 + n),
     nToken: addr(200 + n),
   });
-  const p = { from, now, xWad: parseWad("2000"), draws: fixed(), policy };
+  /** The roll the planner makes at x (past the trigger and its delay), preferring `candidates`. */
+  const planAt = (xWad: bigint, candidates: readonly Candidate[]) =>
+    planRoll({
+      policy: daemonRollPolicy(fixed(), section),
+      now,
+      xWad,
+      holding: { strikeWad: from.strikeWad, maturity: from.maturity, amount: WAD },
+      triggerSeenAt: now - DAY,
+      sigma: 0.7,
+      listed: { candidates, from },
+    }) as RollPlan<Candidate>;
+  const x = parseWad("2000");
 
   it("chooses the existing series closest to S' = x·fraction and now + tenor", () => {
     const candidates = [
@@ -164,13 +184,13 @@ describe("target series", () => {
       series("1400", 28n, 5), // too far from S'
       series("1000", 10n, 6), // too short
     ];
-    expect(chooseTarget(candidates, p)?.id).toBe(candidates[0]?.id);
-    expect(chooseTarget(candidates.slice(1), p)?.id).toBe(candidates[1]?.id);
-    expect(chooseTarget(candidates.slice(3), p)).toBeUndefined();
+    expect(planAt(x, candidates).listed?.id).toBe(candidates[0]?.id);
+    expect(planAt(x, candidates.slice(1)).listed?.id).toBe(candidates[1]?.id);
+    expect(planAt(x, candidates.slice(3)).listed).toBeUndefined();
   });
 
   it("makes a new key: strike rounded down to the step, maturity aligned and past the minimum tenor", () => {
-    const key = newSeriesKey(from, { ...p, xWad: parseWad("2073") });
+    const key: SeriesKey = { ...from, ...planAt(parseWad("2073"), []).to };
     expect(key.strikeWad).toBe(parseWad("1000")); // 1036.5 → 1000
     expect(key.maturity % DAY).toBe(0n);
     expect(key.maturity).toBeGreaterThanOrEqual(now + 14n * DAY);
@@ -180,22 +200,22 @@ describe("target series", () => {
 });
 
 describe("auction curve", () => {
-  const auction = daemonSectionSchema.shape.auction.parse({});
   const to = { ...from, strikeWad: parseWad("1000"), maturity: from.maturity + 28n * DAY };
 
   it("brackets the fair ratio P_B per P_A and expires after its floor", () => {
-    const c = rollCurve({ from, to, xWad: parseWad("2000"), now, sigma: 0.7, auction, durationFactor: 1.1 });
-    const fair = Number(c.fairRatioWad) / 1e18;
+    const rule = daemonRollPolicy(fixed({ durationFactor: 1.1 }), section).auction;
+    const c = rollCurve({ from, to, xWad: parseWad("2000"), now, sigma: 0.7, rule });
+    const fair = Number(c.anchorWad) / 1e18;
     expect(fair).toBeGreaterThan(1.4); // about S_A / S_B, less A's larger put discount
     expect(fair).toBeLessThan(1.5);
-    expect(c.startPriceWad).toBeGreaterThan(c.fairRatioWad);
-    expect(c.floorPriceWad).toBeLessThan(c.fairRatioWad);
-    expect(Number(c.startPriceWad) / Number(c.fairRatioWad)).toBeCloseTo(1.01, 4);
-    expect(Number(c.floorPriceWad) / Number(c.fairRatioWad)).toBeCloseTo(0.985, 4);
+    expect(c.startPriceWad).toBeGreaterThan(c.anchorWad);
+    expect(c.floorPriceWad).toBeLessThan(c.anchorWad);
+    expect(Number(c.startPriceWad) / Number(c.anchorWad)).toBeCloseTo(1.01, 4);
+    expect(Number(c.floorPriceWad) / Number(c.anchorWad)).toBeCloseTo(0.985, 4);
     expect(c.duration).toBe(95_040n);
     expect(c.halfLife).toBe(0n);
     expect(c.expiry).toBe(now + 95_040n + 3_600n);
-    expect(atomicAmountOut(10n * WAD, c.fairRatioWad)).toBe((10n * WAD * c.fairRatioWad) / WAD);
+    expect(amountOutAtRatio(10n * WAD, c.anchorWad)).toBe((10n * WAD * c.anchorWad) / WAD);
   });
 });
 

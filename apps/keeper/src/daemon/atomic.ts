@@ -3,6 +3,7 @@
 // next n). Filled: once nothing of P_A is left and that is `confirmations` blocks deep, the roll is done and the
 // position moves to B — both in one database transaction.
 
+import { amountOutAtRatio, fairRatioWad } from "@pn/core";
 import { InsufficientBookError, planRoll } from "@pn/sdk";
 import { SimulationRevertedError } from "../framework/errors.ts";
 import type { JobContext } from "../framework/job.ts";
@@ -17,7 +18,6 @@ import {
   remainingIn,
   rolledAmounts,
 } from "./chain.ts";
-import { atomicAmountOut, fairRatioWad } from "./policy.ts";
 import { type RollRecord, toSeriesKey } from "./records.ts";
 import { again, type DaemonWorld, move, type Step, sendStep, stop, type Tick } from "./transition.ts";
 
@@ -89,7 +89,7 @@ export async function stepEscalated(ctx: JobContext, w: DaemonWorld, t: Tick, r:
       to,
       side: "P",
       amountIn,
-      amountOut: atomicAmountOut(amountIn, ratio),
+      amountOut: amountOutAtRatio(amountIn, ratio),
       slippageBps: section.escalation.slippageBps,
       bufferSurplusBps: section.escalation.bufferSurplusBps,
       validForSeconds: BigInt(section.escalation.validForSeconds),

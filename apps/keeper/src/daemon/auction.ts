@@ -2,6 +2,7 @@
 // P_A → P_B (a Dutch auction around the model's fair ratio), watch it until it is filled, and cancel and re-post
 // it when it expires. Each step re-reads the chain; each transaction goes out under a key recorded beforehand.
 
+import { rollCurve } from "@pn/core";
 import { SimulationRevertedError } from "../framework/errors.ts";
 import type { JobContext } from "../framework/job.ts";
 import {
@@ -15,7 +16,7 @@ import {
   remainingIn,
 } from "./chain.ts";
 import { RollStateError } from "./errors.ts";
-import { isUrgent, rollCurve } from "./policy.ts";
+import { daemonRollPolicy, escalationDue } from "./policy.ts";
 import { type RollRecord, toSeriesKey } from "./records.ts";
 import { again, type DaemonWorld, move, type Step, sendStep, stop, type Tick } from "./transition.ts";
 
@@ -32,16 +33,15 @@ export async function stepPlanned(ctx: JobContext, w: DaemonWorld, t: Tick, r: R
   const amount = await balanceOf(ref, r.from.pToken);
   if (amount === 0n) return toFilledOrBack(ctx, w, r);
   if (t.xWad === undefined) return stop("waiting", "no price to set the auction's curve");
-  if (isUrgent({ ...t, strikeWad: BigInt(r.from.key.strikeWad), maturity: BigInt(r.from.key.maturity) }))
-    return escalate(ctx, w, r, t);
+  const from = toSeriesKey(r.from);
+  if (escalationDue(t, w.section, from)) return escalate(ctx, w, r, t);
   const curve = rollCurve({
-    from: toSeriesKey(r.from),
+    from,
     to,
     xWad: t.xWad,
     now: t.now,
     sigma: w.section.volatility,
-    auction: w.section.auction,
-    durationFactor: t.draws.durationFactor,
+    rule: daemonRollPolicy(t.draws, w.section).auction,
   });
   const post = {
     key: `post:${r.epoch}:${r.attempt}`,
@@ -51,7 +51,7 @@ export async function stepPlanned(ctx: JobContext, w: DaemonWorld, t: Tick, r: R
     duration: curve.duration.toString(),
     halfLife: curve.halfLife.toString(),
     expiry: curve.expiry.toString(),
-    fairRatioWad: curve.fairRatioWad.toString(),
+    fairRatioWad: curve.anchorWad.toString(),
   };
   move(ctx, w, r, { set: { state: "posting", post }, detail: { ...post, xWad: t.xWad.toString() } });
   return again;
@@ -146,7 +146,7 @@ export async function stepPosted(ctx: JobContext, w: DaemonWorld, t: Tick, r: Ro
     return again;
   }
   const from = { strikeWad: BigInt(r.from.key.strikeWad), maturity: BigInt(r.from.key.maturity) };
-  if (isUrgent({ ...t, ...from })) return escalate(ctx, w, r, t);
+  if (escalationDue(t, w.section, from)) return escalate(ctx, w, r, t);
   if (!order.open) {
     move(ctx, w, r, {
       set: { state: "planned", attempt: r.attempt + 1 },

@@ -1,13 +1,14 @@
-// The roll state machine. With no roll in progress the position is idle: the policy (policy.ts) is asked, with
-// this epoch's private draws, whether to roll; a roll is recorded with its target before anything is sent. With a
+// The roll state machine. With no roll in progress the position is idle: the core roll planner is asked, with
+// this epoch's private draws as its policy (policy.ts), whether to roll and into what; a roll is recorded with its
+// target before anything is sent. With a
 // roll in progress its current state's step runs, and the next, until one has to wait for the chain.
 
-import { SECONDS_PER_YEAR, seriesId } from "@pn/core";
+import { planRoll, SECONDS_PER_YEAR, seriesId } from "@pn/core";
 import type { ItemResult, JobContext } from "../framework/job.ts";
 import { stepEscalated, stepFilled } from "./atomic.ts";
 import { stepExpired, stepPlanned, stepPosted, stepPosting } from "./auction.ts";
 import { balanceOf, listCandidates, tokensOf } from "./chain.ts";
-import { chooseTarget, decide, newSeriesKey } from "./policy.ts";
+import { daemonRollPolicy, decide } from "./policy.ts";
 import { type PositionRecord, type RollRecord, type RollState, toSeriesKey, toSeriesRef } from "./records.ts";
 import { type DaemonWorld, move, type Step, type Tick } from "./transition.ts";
 
@@ -52,14 +53,9 @@ async function idle(
 ): Promise<RollRecord | undefined> {
   const from = toSeriesKey(position.series);
   const seen = position.triggerSeenAt === undefined ? undefined : BigInt(position.triggerSeenAt);
-  const decision = decide({
-    now: t.now,
-    xWad: t.xWad,
-    strikeWad: from.strikeWad,
-    maturity: from.maturity,
-    draws: t.draws,
-    triggerSeenAt: seen,
-  });
+  const policy = daemonRollPolicy(t.draws, w.section);
+  const marks = { now: t.now, xWad: t.xWad, strikeWad: from.strikeWad, maturity: from.maturity };
+  const decision = decide({ ...marks, triggerSeenAt: seen }, policy);
   const base = { epoch: position.epoch, xWad: t.xWad, strikeWad: from.strikeWad };
   if (decision.kind === "hold") {
     if (seen !== undefined) {
@@ -88,15 +84,24 @@ async function idle(
     ctx.log.warn("a roll is due but the account holds no P of the position's series", base);
     return undefined;
   }
-  const p = { from, now: t.now, xWad: t.xWad, draws: t.draws, policy: w.section.policy };
-  const found = chooseTarget(await listCandidates(w.ref), p);
+  const plan = planRoll({
+    policy,
+    now: t.now,
+    xWad: t.xWad,
+    holding: { strikeWad: from.strikeWad, maturity: from.maturity, amount },
+    triggerSeenAt: seen,
+    sigma: w.section.volatility,
+    listed: { candidates: await listCandidates(w.ref), from },
+  });
+  if (plan.kind !== "roll") return undefined;
+  const found = plan.listed;
   let to = found === undefined ? undefined : toSeriesRef(found);
   if (to === undefined) {
     if (!w.section.policy.createSeries) {
       ctx.log.warn("a roll is due but no series qualifies and createSeries is off; waiting", base);
       return undefined;
     }
-    const key = newSeriesKey(from, p);
+    const key = { ...from, ...plan.to };
     to = toSeriesRef({ id: seriesId(key), key, ...(await tokensOf(w.ref, key)) });
   }
   const roll: RollRecord = {
