@@ -53,6 +53,7 @@ const input = (over: Partial<DecideInput> = {}): DecideInput => ({
   trigger: notDue,
   reward: { rewardBps: 1n, rewardCap: WAD / 100n },
   maxRestSeconds: 300n,
+  referenceWaitSeconds: 0n,
   ...over,
 });
 
@@ -99,6 +100,22 @@ describe("vault decide", () => {
       preview: { ok: false, errorName: "ReferenceNotFinal", errorArgs: [] } as const,
     };
     expect(decide(input({ trigger: scheduled, reference: notFinal }))).toMatchObject({ refTimestamp: 0n });
+    // With a wait configured, a scheduled roll waits for the reference from the roll's opening on.
+    const opened = view({ nextRoll: { scheduledAt: NOW - 100n, signalBelowWad: 0n, signalAllowedAt: 0n } });
+    const waiting = input({
+      view: opened,
+      trigger: scheduled,
+      reference: notFinal,
+      referenceWaitSeconds: 3_600n,
+    });
+    expect(decide(waiting)).toEqual({
+      kind: "wait",
+      reason: "waiting for the oracle reference to become final",
+      restSeconds: 300n,
+    });
+    expect(decide({ ...waiting, referenceWaitSeconds: 100n })).toMatchObject({ kind: "trigger" });
+    // A signal roll never waits.
+    expect(decide({ ...waiting, trigger: plan(86n) })).toMatchObject({ kind: "trigger", reason: "signal" });
   });
 
   it("checks the reward against the gas only when asked", () => {
@@ -142,6 +159,7 @@ describe("vault config", () => {
     expect(config.vault).toMatchObject({
       minSources: 1,
       useReference: true,
+      referenceWaitSeconds: 21_600,
       maxRestSeconds: 300,
       profitability: { enabled: false, minRatio: 1, alwaysClose: true },
     });

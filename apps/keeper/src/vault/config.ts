@@ -38,9 +38,15 @@ export const vaultSectionSchema = z
     maxPriceAgeSeconds: z.number().positive().default(7_200),
     /**
      * On a scheduled roll, pass the latest final slow-oracle value within the rules' `maxRefAge` as `refTimestamp`
-     * when it gives a higher strike (k × min(x, hint)); found from the oracle's `Finalized` events.
+     * when it gives a higher strike (k × min(x, hint)). Candidates: questions proposed on the oracle (its
+     * `Proposed` events) and the maturity of the series the vault last rolled from.
      */
     useReference: z.boolean().default(true),
+    /**
+     * How long after a scheduled roll opens the keeper waits for a candidate reference (a proposed question, or
+     * the maturity of the series it last rolled from) to become final. 0: never wait.
+     */
+    referenceWaitSeconds: z.number().nonnegative().default(21_600),
     /** First block to scan for the oracle's `Finalized` events (the vault's deployment block). */
     fromBlock: z.number().int().nonnegative().default(0),
     logChunkBlocks: z.number().int().positive().default(5_000),

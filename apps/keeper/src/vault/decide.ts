@@ -1,7 +1,7 @@
 // What the vault's roll keeper does about one vault, as a pure function of what it read: close a finished
 // auction, re-enter after a settlement, or start a roll (scheduled, or on the hint's signal; with a slow-oracle
 // reference when that raises the strike as the rules allow), optionally only when the reward pays for the gas;
-// otherwise how long nothing can change. The job (job.ts) reads, calls this, and acts.
+// otherwise how long nothing can change. A scheduled roll waits a while for a reference that is not final yet. The job (job.ts) reads, calls this, and acts.
 
 /** `IPNVaultBase.Phase`. */
 export const PHASE = { Holding: 0, Rolling: 1, Legacy: 2, Selling: 3, Stranded: 4 } as const;
@@ -49,8 +49,10 @@ export type DecideInput = {
   hintWad: bigint;
   /** `previewTrigger(hintWad, 0)`. */
   trigger: TriggerPreview;
-  /** The latest final oracle value within `maxRefAge`, and `previewTrigger(hintWad, refTimestamp)`. */
+  /** The latest candidate reference within `maxRefAge`, and `previewTrigger(hintWad, refTimestamp)`. */
   reference?: { refTimestamp: bigint; preview: TriggerPreview };
+  /** From the scheduled roll's opening, how long a reference not yet final is waited for (0: never). */
+  referenceWaitSeconds: bigint;
   reward: RewardTerms;
   /** Only with the profitability check on. */
   profitability?: Profitability;
@@ -131,6 +133,18 @@ function chooseTrigger(input: DecideInput): Decision | undefined {
   };
 }
 
+/**
+ * A scheduled roll is not urgent: while the candidate reference (which may raise the strike) is not final yet, wait
+ * for it up to `referenceWaitSeconds` after the roll opened.
+ */
+function referencePending(input: DecideInput, reason: string, refTimestamp: bigint): boolean {
+  const ref = input.reference;
+  if (input.referenceWaitSeconds === 0n || ref === undefined || refTimestamp !== 0n) return false;
+  if (reason !== "scheduled" || ref.preview.ok) return false;
+  if (ref.preview.errorName !== "ReferenceNotFinal") return false;
+  return input.view.now < input.view.nextRoll.scheduledAt + input.referenceWaitSeconds;
+}
+
 /** Why a trigger is not possible now, from the preview's revert. */
 function whyNot(preview: TriggerPreview): string {
   if (preview.ok) return "roll allowed";
@@ -158,6 +172,14 @@ export function decide(input: DecideInput): Decision {
     return { kind: "wait", reason: "reenter's reward does not pay for its gas", restSeconds: rest };
   }
   const trigger = chooseTrigger(input);
+  if (trigger?.kind === "trigger" && referencePending(input, trigger.reason, trigger.refTimestamp)) {
+    const until = view.nextRoll.scheduledAt + input.referenceWaitSeconds - view.now;
+    return {
+      kind: "wait",
+      reason: "waiting for the oracle reference to become final",
+      restSeconds: min(until, rest),
+    };
+  }
   if (trigger?.kind === "trigger") {
     const rewardWei = pValueWei(trigger.reward, view.strikeWad, input.hintWad);
     if (prof === undefined || pays(rewardWei, prof.gasCostWei.trigger, prof.minRatio)) return trigger;

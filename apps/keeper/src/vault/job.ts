@@ -30,6 +30,7 @@ export type VaultJobSettings = {
   vaults: readonly `0x${string}`[];
   prices: PriceInputs;
   useReference: boolean;
+  referenceWaitSeconds: bigint;
   fromBlock: bigint;
   chunkBlocks: bigint;
   maxRestSeconds: bigint;
@@ -80,6 +81,7 @@ export function createVaultJob(s: VaultJobSettings): Job<VaultItem> {
         trigger: await previewTrigger(ref, { hintWad: item.hintWad, refTimestamp: 0n, blockNumber }),
         reward: { rewardBps: r.rewardBps, rewardCap: r.rewardCap },
         maxRestSeconds: s.maxRestSeconds,
+        referenceWaitSeconds: s.referenceWaitSeconds,
       };
       const refTimestamp = await referenceFor(ctx, s, r, view);
       if (refTimestamp !== undefined) {
@@ -105,9 +107,10 @@ export function createVaultJob(s: VaultJobSettings): Job<VaultItem> {
 }
 
 /**
- * On a scheduled roll with `maxRefAge > 0`: the latest proposed question of the vault's index in
- * `[now - maxRefAge, now)`, a candidate reference (`previewTrigger` says whether it is final). Scans the oracle's
- * `Proposed` events from a cursor kept in the state file.
+ * On a scheduled roll with `maxRefAge > 0`: the latest candidate reference in `[now - maxRefAge, now)`, from the
+ * questions proposed on the vault's index (the oracle's `Proposed` events, scanned from a cursor kept in the state
+ * file) and the maturity of the series the vault last rolled from (a question the oracle must answer anyway).
+ * `previewTrigger` then says whether it is final.
  */
 async function referenceFor(
   ctx: JobContext,
@@ -133,8 +136,9 @@ async function referenceFor(
     );
   }
   const timestamps = saveReferences(ctx, key, { nextBlock: latest + 1n, found });
-  const recent = timestamps.map(BigInt).filter((t) => t < view.now && view.now - t <= r.maxRefAge);
-  return recent.at(-1);
+  const candidates = [...timestamps.map(BigInt), view.secondMaturity];
+  const recent = candidates.filter((t) => t > 0n && t < view.now && view.now - t <= r.maxRefAge);
+  return recent.sort((a, b) => (a < b ? -1 : 1)).at(-1);
 }
 
 /** The call a decision sends. */

@@ -19,6 +19,7 @@ export function vaultSettings(section: VaultSection, deps: VaultSetupDeps): Vaul
       maxAgeSeconds: BigInt(section.maxPriceAgeSeconds),
     },
     useReference: section.useReference,
+    referenceWaitSeconds: BigInt(Math.round(section.referenceWaitSeconds)),
     fromBlock: BigInt(section.fromBlock),
     chunkBlocks: BigInt(section.logChunkBlocks),
     maxRestSeconds: BigInt(Math.round(section.maxRestSeconds)),
