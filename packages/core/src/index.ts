@@ -119,6 +119,7 @@ export {
   fairRatioWad,
   pValueEthAt,
   type RollCurve,
+  type RollCurveInput,
   rollCurve,
 } from "./roll/curve.ts";
 export {

@@ -53,7 +53,10 @@ export const policySchema = z.strictObject({
     .regex(/^\d+(\.\d{1,18})?$/, 'must be a decimal string, e.g. "50"')
     .default("50")
     .transform((s) => parseWad(s)),
-  /** A created series' maturity is rounded down to a multiple of this, plus the offset (00:00 UTC days). */
+  /**
+   * A created series' maturity: now + tenor rounded down to the grid `offset + n · align` (00:00 UTC days by
+   * default), then later on the grid if it must be to lie minTenorDays out and after the current maturity.
+   */
   maturityAlignSeconds: z.number().int().positive().default(86_400),
   maturityOffsetSeconds: z.number().int().nonnegative().default(0),
 });

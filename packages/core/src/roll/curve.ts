@@ -47,15 +47,18 @@ export type RollCurve = {
   expiry: bigint;
 };
 
-/** The anchor ratio of a roll from `from` to `to`; a fair-ratio anchor needs the index value and a volatility. */
-export function anchorWad(p: {
+/** A roll from `from` to `to` at `now` under `rule`; a fair-ratio anchor also needs x and a volatility. */
+export type RollCurveInput = {
   from: SeriesTarget;
   to: SeriesTarget;
   now: bigint;
   rule: AuctionRule;
   xWad?: bigint | undefined;
   sigma?: number | undefined;
-}): bigint {
+};
+
+/** The anchor ratio of a roll, P_B per P_A. */
+export function anchorWad(p: RollCurveInput): bigint {
   if (p.rule.anchor === "strikeRatio") return rollRefWad(p.from.strikeWad, p.to.strikeWad);
   if (p.xWad === undefined || p.sigma === undefined) {
     throw new RollPriceRequiredError({ what: "the fair-ratio auction anchor" });
@@ -64,14 +67,7 @@ export function anchorWad(p: {
 }
 
 /** The roll order: from start to floor over the duration, at the floor for `patience`, expiring by A's maturity. */
-export function rollCurve(p: {
-  from: SeriesTarget;
-  to: SeriesTarget;
-  now: bigint;
-  rule: AuctionRule;
-  xWad?: bigint | undefined;
-  sigma?: number | undefined;
-}): RollCurve {
+export function rollCurve(p: RollCurveInput): RollCurve {
   const anchor = anchorWad(p);
   const { startWad, floorWad } = curveAround(anchor, p.rule.startWad, p.rule.floorWad);
   const expiry = minBig(p.now + p.rule.durationSeconds + p.rule.patienceSeconds, p.from.maturity);
