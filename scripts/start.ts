@@ -14,7 +14,7 @@ import { type Account, mnemonicToAccount, privateKeyToAccount } from "viem/accou
 import { serveWeb, WebServeError } from "../apps/web/scripts/serve.ts";
 import { roundStrike } from "./devnet/grid.ts";
 import { type KeeperProcess, mmKeeperConfig, oracleKeeperConfig, startKeeper } from "./devnet/keepers.ts";
-import { parseStartOptions, StartError, type StartOptions } from "./devnet/options.ts";
+import { parseStartOptions, READY_LINE, StartError, type StartOptions } from "./devnet/options.ts";
 import { iso, startReplay } from "./devnet/replay.ts";
 import { loadReplayData } from "./devnet/replayData.ts";
 import { type Clients, deployStack, ensureGrid } from "./devnet/stack.ts";
@@ -27,8 +27,6 @@ import {
   toDeployment,
 } from "./lib/devnet.ts";
 import { repoRoot } from "./tools.ts";
-
-const devnetDir = join(repoRoot, ".devnet");
 
 /** Ctrl-C reaches anvil and the bots too (one process group): once it arrives, in-flight failures are expected. */
 let shuttingDown = false;
@@ -97,7 +95,11 @@ function untilSignal(): Promise<void> {
 async function runLocal(opts: StartOptions): Promise<void> {
   await assertPortFree(opts.port, "anvil", "--port");
   if (opts.web && !opts.once) await assertPortFree(opts.webPort, "web app", "--web-port");
-  rmSync(join(dirname(opts.out), "replay.json"), { force: true }); // a previous run's replay time is stale
+  // Keeper configs, state and logs live beside the deployment file (.devnet/ by default; --out moves them too).
+  const dir = dirname(opts.out);
+  const shown = relative(repoRoot, dir) || ".";
+  rmSync(join(dir, "replay.json"), { force: true }); // a previous run's replay time is stale
+  rmSync(join(dir, "state"), { recursive: true, force: true }); // the keepers' records of a previous chain
   const anvil: Anvil = await startAnvil({ port: opts.port, timestamp: opts.from });
   const stops: (() => Promise<void>)[] = [() => anvil.stop()];
   try {
@@ -110,7 +112,7 @@ async function runLocal(opts: StartOptions): Promise<void> {
         rpcUrl: anvil.rpcUrl,
         oracle: all.stack.oracle,
         core: all.devnet.core,
-        stateFile: join(devnetDir, "state", "oracle-keeper.json"),
+        stateFile: join(dir, "state", "oracle-keeper.json"),
       });
       const key = devAccounts(2)[1]?.privateKey ?? "0x";
       const keeper: KeeperProcess = startKeeper({
@@ -118,17 +120,17 @@ async function runLocal(opts: StartOptions): Promise<void> {
         command: "oracle",
         config,
         privateKey: key,
-        dir: devnetDir,
+        dir,
       });
       stops.unshift(keeper.stop);
-      console.log("Oracle bot (dev account 1) running; logs in .devnet/logs/oracle-keeper.log");
+      console.log(`Oracle bot (dev account 1) running; logs in ${shown}/logs/oracle-keeper.log`);
       const made = await marketMadeSeries(all);
       const mmConfig = mmKeeperConfig({
         rpcUrl: anvil.rpcUrl,
         core: all.devnet.core,
         market: all.stack.market,
         series: made,
-        stateFile: join(devnetDir, "state", "mm-keeper.json"),
+        stateFile: join(dir, "state", "mm-keeper.json"),
       });
       const mmKey = devAccounts(3)[2]?.privateKey ?? "0x";
       const mm = startKeeper({
@@ -136,11 +138,11 @@ async function runLocal(opts: StartOptions): Promise<void> {
         command: "mm",
         config: mmConfig,
         privateKey: mmKey,
-        dir: devnetDir,
+        dir,
       });
       stops.unshift(mm.stop);
       console.log(
-        `Market maker (dev account 2) quoting ${made.length} series; logs in .devnet/logs/mm-keeper.log`,
+        `Market maker (dev account 2) quoting ${made.length} series; logs in ${shown}/logs/mm-keeper.log`,
       );
     }
     if (opts.web) {
@@ -175,7 +177,7 @@ async function runLocal(opts: StartOptions): Promise<void> {
       stops.unshift(replay.stop);
       console.log(`Replaying ${iso(opts.from)} → ${iso(opts.to)}, one day every ${opts.daySeconds} s.`);
     }
-    console.log("\nPress Ctrl-C to stop.");
+    console.log(`\n${READY_LINE}: everything is up. Press Ctrl-C to stop.`);
     await untilSignal();
   } finally {
     for (const stop of stops) await stop().catch(() => {});

@@ -10,6 +10,12 @@ export const USAGE =
   "                    [--no-replay] [--no-web] [--no-keepers] [--once] [--out <file>]\n" +
   "       npm start -- --rpc <url> [--private-key <0x…>] [--out <file>]";
 
+/**
+ * What `npm start` prints on stdout once anvil, the contracts, the bots, the web app and the replay are all up:
+ * the signal scripts (the browser tests' global setup) wait for.
+ */
+export const READY_LINE = "pn devnet running";
+
 /** A problem the user can fix: printed as one line, exit 1. */
 export class StartError extends Error {
   override name = "StartError";

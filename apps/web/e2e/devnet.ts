@@ -1,5 +1,6 @@
-// The devnet the browser tests run against, as global-setup.ts describes it to the tests (a JSON file named by
-// PN_E2E): the RPC, the web app's URL, the contracts and the series the tests use.
+// The two devnets the browser tests run against, as global-setup.ts describes them to the tests (JSON files named
+// by PN_E2E_START and PN_E2E): `npm start`'s devnet with its bots (npmStart.ts; the specs in e2e/npm-start/) and
+// the fixture devnet whose chain time the tests move themselves (fixtureDevnet.ts; the specs in e2e/fixture/).
 import { readFileSync } from "node:fs";
 import type { SeriesKey } from "@pn/core";
 import { type Account, type Address, type Chain, defineChain, type Hex } from "viem";
@@ -38,6 +39,48 @@ export type E2eDevnet = {
   replayPath: string;
 };
 
+/** `npm start`'s devnet, as npmStart.ts found it. */
+export type E2eStartDevnet = {
+  rpcUrl: string;
+  webUrl: string;
+  chainId: number;
+  core: Address;
+  slowOracle: Address;
+  market: Address;
+  router: Address;
+  /** The devnet's USD vault (`contracts.vaults.USD`), when npm start deploys one. */
+  vault?: Address;
+  /** USD on the slow oracle, lowest strike, maturing Friday 2020-02-07: the oracle bot settles it early on. */
+  near: E2eSeries;
+  /** Lowest strike, maturing 2020-02-28 and 2020-03-27: both quoted by the market maker, live all run long. */
+  rollFrom: E2eSeries;
+  rollTo: E2eSeries;
+  /** The bots' accounts: the oracle bot's proposals and the market maker's fills come from these. */
+  bots: { oracle: Address; marketMaker: Address };
+  deploymentPath: string;
+  /** The replay's status file, served as /replay.json. */
+  replayPath: string;
+  /** The keepers' logs. */
+  logsDir: string;
+};
+
+/**
+ * Dev accounts on `npm start`'s devnet. The devnet itself uses 0 (deployer, grid upkeep), 1 (oracle bot), 2 (market
+ * maker) and 7-9 (the oracle's committee); the tests use the others, one role each.
+ */
+export const START_BOTS = { oracle: 1, marketMaker: 2 } as const;
+export const START_ACCOUNTS = {
+  /** Splits in the UI, then rolls that position by auction. */
+  trader: 3,
+  /** Holds P and N of `near` from the global setup; redeems them once the oracle bot has settled. */
+  redeemer: 4,
+  /** The injected-wallet test's account. */
+  injected: 5,
+  /** Sends nothing (the bad-input test checks its nonce). */
+  idle: 6,
+} as const;
+
+export const E2E_START_ENV = "PN_E2E_START";
 export const E2E_ENV = "PN_E2E";
 /** The dev account that holds a position in the near series before the run (the redeem test uses it). */
 export const REDEEM_ACCOUNT = 4;
@@ -48,12 +91,19 @@ export const MAKER_ACCOUNT = 0;
 /** Holds P and N of `slowMid` before the run: settles and redeems them. */
 export const SLOW_ACCOUNT = 2;
 
-export function readE2eDevnet(): E2eDevnet {
-  const path = process.env[E2E_ENV];
-  if (path === undefined)
-    throw new Error(`${E2E_ENV} is not set: run the suite through playwright.config.ts.`);
-  const parsed: E2eDevnet = JSON.parse(readFileSync(path, "utf8"));
+function readDescription<T>(env: string): T {
+  const path = process.env[env];
+  if (path === undefined) throw new Error(`${env} is not set: run the suite through playwright.config.ts.`);
+  const parsed: T = JSON.parse(readFileSync(path, "utf8"));
   return parsed;
+}
+
+export function readE2eDevnet(): E2eDevnet {
+  return readDescription<E2eDevnet>(E2E_ENV);
+}
+
+export function readE2eStartDevnet(): E2eStartDevnet {
+  return readDescription<E2eStartDevnet>(E2E_START_ENV);
 }
 
 export function toE2eSeries(id: Hex, key: SeriesKey): E2eSeries {

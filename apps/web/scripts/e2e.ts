@@ -48,7 +48,8 @@ function pngs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return pngs(path);
+    // attachments/ holds the report's copies of the same screenshots.
+    if (entry.isDirectory()) return entry.name === "attachments" ? [] : pngs(path);
     return entry.name.endsWith(".png") ? [path] : [];
   });
 }
