@@ -1,5 +1,5 @@
-// Public API of @pn/keeper: the keeper framework (for the oracle bot, the market maker and, next, the vault roll
-// trigger), the price-source plug-ins, the oracle job and the market-maker job.
+// Public API of @pn/keeper: the keeper framework (for the oracle bot, the market maker and the vault roll trigger),
+// the price-source plug-ins, the oracle job, the market-maker job and the vault roll-trigger job.
 
 export {
   addressSchema,
@@ -32,7 +32,15 @@ export { Keeper, type LoopOptions, type TickSummary } from "./framework/loop.ts"
 export { isInFlight, reconcileIntent } from "./framework/reconcile.ts";
 export { decodeRevert } from "./framework/revert.ts";
 export { backoffMs, connectChain, createClients, isRpcUnavailable } from "./framework/rpc.ts";
-export { createRuntime, type KeeperRuntime, type RuntimeParameters } from "./framework/runtime.ts";
+export {
+  type ConfiguredRuntimeOptions,
+  createConfiguredRuntime,
+  createRuntime,
+  type JobDeps,
+  type KeeperRuntime,
+  type RuntimeParameters,
+  runToEnd,
+} from "./framework/runtime.ts";
 export {
   type ContractCall,
   type Sender,
@@ -62,3 +70,21 @@ export { CpiCsvSource, EcbCsvSource } from "./sources/fxCpi.ts";
 export { HttpJsonSource } from "./sources/httpJson.ts";
 export { PoolPriceSource } from "./sources/poolPrice.ts";
 export type { PriceSource, SourcePrice } from "./sources/source.ts";
+export {
+  type VaultConfig,
+  type VaultConfigInput,
+  type VaultSection,
+  vaultConfigSchema,
+  vaultSectionSchema,
+} from "./vault/config.ts";
+export {
+  type DecideInput as VaultDecideInput,
+  type Decision as VaultDecision,
+  decide as decideVault,
+  PHASE as VAULT_PHASE,
+  type TriggerPreview,
+  type VaultView,
+} from "./vault/decide.ts";
+export { createVaultJob, type VaultItem, type VaultJobSettings } from "./vault/job.ts";
+export { createVaultRuntime, runVault } from "./vault/run.ts";
+export { buildVaultJob } from "./vault/setup.ts";

@@ -165,10 +165,15 @@ export function writeVaultConfig(dir: string, rpcUrl: string, key: Hex, a: RunAd
 
 export type Keeper = ReturnType<typeof spawnKeeper>;
 
-export function spawnKeeper(command: "oracle" | "mm" | "vault", configFile: string) {
+export function spawnKeeper(
+  command: "oracle" | "mm" | "vault",
+  configFile: string,
+  args: readonly string[] = [],
+) {
   return spawnKeeperProcess({
     command,
     configFile,
+    args,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
     label: command,
     timeoutMs: 60_000,

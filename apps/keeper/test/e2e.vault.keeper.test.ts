@@ -1,0 +1,260 @@
+// End to end on anvil: the vault roll keeper in process through a whole fallback cycle, with the market-maker bot.
+// 1. A dry run at the scheduled roll logs the triggerRoll it would send and sends nothing.
+// 2. The keeper records its triggerRoll and "crashes" before broadcasting; a restarted keeper re-broadcasts the same
+//    signed bytes: one roll, one transaction.
+// 3. Nobody fills the roll auction: past its deadline the keeper closes it (Legacy).
+// 4. The old series matures and its oracle answer becomes final: the keeper re-enters (the vault pays it its reward
+//    in WETH) and the vault offers N for P in a re-entry sale, which the market-maker bot (series discovered) fills.
+// 5. The keeper closes the filled sale; a last `main.ts vault --once` process has nothing to send.
+// Every keeper transaction is one attempt of one recorded intent.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deployVault, devWethAbi, pnMarketAbi, pnVaultAbi, slowOracleAbi } from "@pn/sdk";
+import { type Address, parseEther } from "viem";
+import { getContractEvents, readContract, writeContract } from "viem/actions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoryLogger } from "../src/framework/log.ts";
+import type { Intent } from "../src/framework/state.ts";
+import { createVaultRuntime } from "../src/vault/run.ts";
+import { accounts, advance, defaultSettings, never, USD } from "./helpers/devnet.ts";
+import { tempDir } from "./helpers/keeper.ts";
+import { bot, holder, inProcessMm, type MarketNet, startMarketNet, writeMmConfig } from "./mmHarness.ts";
+import { account, crashRules, DAY, HOUR, spawnKeeper, writeVaultConfig } from "./vaultHarness.ts";
+
+/** 2025-10-03 08:00 UTC, a Friday: the vault's weekly grid. */
+const ORIGIN = 1_759_478_400n;
+const keeper = account(8);
+const proposer = accounts[0] ?? never();
+
+async function inProcessVaultKeeper(
+  configFile: string,
+  options: { dryRun?: boolean; afterRecord?: (i: Intent) => void } = {},
+) {
+  const { log, lines } = memoryLogger("debug");
+  const controller = new AbortController();
+  const runtime = await createVaultRuntime(configFile, {
+    dryRun: options.dryRun ?? false,
+    log,
+    env: {},
+    signal: controller.signal,
+    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
+  });
+  return {
+    ...runtime,
+    lines,
+    stop: () => {
+      controller.abort();
+      runtime.close();
+    },
+  };
+}
+
+describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale", () => {
+  let m: MarketNet;
+  let vault: Address;
+  let dir: string;
+  let config: string;
+  const stops: (() => void)[] = [];
+  beforeAll(async () => {
+    m = await startMarketNet();
+    const rules = {
+      ...crashRules(m.oracle),
+      maxRefAge: 0n,
+      minRollInterval: DAY,
+      maturityOrigin: ORIGIN,
+      auctionDuration: HOUR,
+      auctionPatience: HOUR,
+    };
+    ({ vault } = await deployVault({
+      walletClient: m.net.wallet(accounts[0] ?? never()),
+      publicClient: m.net.publicClient,
+      market: m.market,
+      rules,
+      refPriceWad: parseEther("4000"),
+      name: "pn USD keeper test",
+      symbol: "pnUSD",
+    }));
+    await m.net.confirm(
+      await writeContract(m.net.wallet(holder), {
+        address: vault,
+        abi: pnVaultAbi,
+        functionName: "deposit",
+        args: [holder.address],
+        value: parseEther("3"),
+      }),
+    );
+    dir = tempDir("pn-vault-keeper-");
+    config = writeVaultConfig(dir, m.net.anvil.rpcUrl, keeper.key, {
+      core: m.core,
+      market: m.market,
+      oracle: m.oracle,
+      vault,
+      fromBlock: m.startBlock,
+    });
+  });
+  afterAll(async () => {
+    for (const stop of stops) stop();
+    await m?.net.stop();
+  });
+
+  const read = () => ({ address: vault, abi: pnVaultAbi }) as const;
+  const state = () => readContract(m.net.publicClient, { ...read(), functionName: "state" });
+  const nonce = () => m.net.publicClient.getTransactionCount({ address: keeper.address });
+  const events = <N extends "RollStarted" | "AuctionClosed" | "Reentered">(eventName: N) =>
+    getContractEvents(m.net.publicClient, {
+      address: vault,
+      abi: pnVaultAbi,
+      eventName,
+      fromBlock: m.startBlock,
+      strict: true,
+    });
+  const until = async (check: () => Promise<boolean>, step: () => Promise<unknown>, what: string) => {
+    for (let i = 0; i < 40; i++) {
+      if (await check()) return;
+      await step();
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it("dry run: at the scheduled roll it logs the triggerRoll and sends nothing", async () => {
+    const s = await state();
+    expect(s.strikeWad).toBe(parseEther("2000"));
+    const dry = await inProcessVaultKeeper(config, { dryRun: true });
+    stops.push(dry.stop);
+    await dry.keeper.tick();
+    expect(dry.lines.find((l) => l.msg === "vault waiting")?.reason).toMatch(/^RollNotDue/);
+    const now = (await m.net.publicClient.getBlock()).timestamp;
+    await advance(m.net, BigInt(s.maturity) - 7n * DAY - now + 60n);
+    await dry.keeper.tick();
+    dry.stop();
+    expect(dry.lines.find((l) => l.msg === "dry run: would send")).toMatchObject({
+      functionName: "triggerRoll",
+      to: vault,
+    });
+    expect(await nonce()).toBe(0);
+    expect(dry.state.intents()).toEqual([]);
+  });
+
+  it("a keeper that dies after recording its triggerRoll is not repeated by its restart", async () => {
+    const first = await inProcessVaultKeeper(config, {
+      afterRecord: () => {
+        throw new Error("killed after recording");
+      },
+    });
+    await first.keeper.tick();
+    first.stop();
+    expect(first.lines.some((l) => l.msg === "item failed; the loop goes on")).toBe(true);
+    expect(await nonce()).toBe(0);
+    const second = await inProcessVaultKeeper(config);
+    stops.push(second.stop);
+    await second.keeper.tick();
+    expect(second.lines.some((l) => l.msg === "intent re-broadcast")).toBe(true);
+    expect((await state()).phase).toBe(1); // Rolling
+    await second.keeper.tick();
+    expect(await events("RollStarted")).toHaveLength(1);
+    expect(await nonce()).toBe(1);
+
+    // 3. Nobody fills it: after the deadline the keeper closes it and keeps the old P (Legacy).
+    await advance(m.net, 2n * HOUR + 60n);
+    await second.keeper.tick();
+    const s = await state();
+    expect(s.phase).toBe(2); // Legacy
+    expect((await events("AuctionClosed"))[0]?.args.leftover).toBeGreaterThan(0n);
+    second.stop();
+  });
+
+  it("re-enters after the old series settles; the market maker fills the N-for-P sale; the keeper closes it", async () => {
+    const k = await inProcessVaultKeeper(config);
+    stops.push(k.stop);
+    const s = await state();
+    const now = (await m.net.publicClient.getBlock()).timestamp;
+    await advance(m.net, BigInt(s.secondMaturity) - now + 60n);
+    await k.keeper.tick();
+    expect(k.lines.findLast((l) => l.msg === "vault waiting")).toBeDefined(); // not final yet
+    await m.net.confirm(
+      await writeContract(m.net.wallet(proposer), {
+        address: m.oracle,
+        abi: slowOracleAbi,
+        functionName: "propose",
+        args: [USD, BigInt(s.secondMaturity), parseEther("4100")],
+        value: defaultSettings.bondWei,
+      }),
+    );
+    await advance(m.net, defaultSettings.challengeWindow + 1);
+    const wethBefore = await readContract(m.net.publicClient, {
+      address: m.weth,
+      abi: devWethAbi,
+      functionName: "balanceOf",
+      args: [keeper.address],
+    });
+    await k.keeper.tick();
+    const [reentered] = await events("Reentered");
+    expect(reentered?.args.caller).toBe(keeper.address);
+    expect((await state()).phase).toBe(3); // Selling
+    const wethAfter = await readContract(m.net.publicClient, {
+      address: m.weth,
+      abi: devWethAbi,
+      functionName: "balanceOf",
+      args: [keeper.address],
+    });
+    expect(wethAfter - wethBefore).toBe(reentered?.args.reward);
+
+    // The market maker, with discovery on and no quotes, fills the sale once it crosses its price.
+    const mmConfig = writeMmConfig(m, tempDir("pn-vault-mm-"));
+    const raw = JSON.parse(readFileSync(mmConfig, "utf8")) as { mm: Record<string, unknown> };
+    raw.mm.series = [];
+    raw.mm.discover = { enabled: true, oracle: m.oracle };
+    raw.mm.fills = { maxRestSeconds: 0, maxFill: "1000" };
+    raw.mm.inventory = { target: "0", limit: "1000" };
+    writeFileSync(mmConfig, JSON.stringify(raw));
+    const mm = await inProcessMm(mmConfig);
+    stops.push(mm.stop);
+    const saleId = reentered?.args.orderId ?? 0n;
+    const filled = async () =>
+      (
+        await getContractEvents(m.net.publicClient, {
+          address: m.market,
+          abi: pnMarketAbi,
+          eventName: "OrderFilled",
+          args: { orderId: saleId },
+          fromBlock: m.startBlock,
+          strict: true,
+        })
+      ).some((f) => f.args.taker === bot.address);
+    await until(
+      filled,
+      async () => {
+        await mm.keeper.tick();
+        if (!(await filled())) await advance(m.net, 300);
+      },
+      "the maker's fill of the re-entry sale",
+    );
+    expect(mm.lines.some((l) => l.msg === "series discovered")).toBe(true);
+    await k.keeper.tick();
+    expect((await state()).phase).toBe(0); // Holding
+    k.stop();
+
+    // 5. The CLI, once: nothing is due, nothing is sent.
+    const before = await nonce();
+    const cli = spawnKeeper("vault", config, ["--once"]);
+    await new Promise<void>((res) => cli.child.once("exit", () => res()));
+    expect(cli.child.exitCode).toBe(0);
+    expect(cli.lines.some((l) => l.msg === "intent recorded")).toBe(false);
+    expect(await nonce()).toBe(before);
+
+    // Every transaction the keeper sent is one attempt of one intent: 1 trigger, 2 closes, 1 re-entry.
+    const intents = Object.values(
+      (JSON.parse(readFileSync(join(dir, "state.json"), "utf8")) as { intents: Record<string, Intent> })
+        .intents,
+    );
+    expect(intents.reduce((sum, i) => sum + i.attempts, 0)).toBe(await nonce());
+    expect(intents.map((i) => i.kind).sort()).toEqual([
+      "vault-close",
+      "vault-close",
+      "vault-reenter",
+      "vault-trigger",
+    ]);
+    expect(intents.every((i) => i.status === "confirmed")).toBe(true);
+  });
+});
