@@ -38,6 +38,7 @@ import {
   type RunAddresses,
   settle,
   spawnKeeper,
+  vaultEvents,
   writeMmConfig,
   writeOracleConfig,
   writeVaultConfig,
@@ -190,30 +191,16 @@ describe("e2e: the vault through the March 2020 crash with the oracle, market-ma
     }
 
     // The rolls and their fills, from the chain.
-    const events = { fromBlock, strict: true } as const;
-    const rolls = await getContractEvents(net.publicClient, {
-      ...events,
-      address: vault,
-      abi: pnVaultAbi,
-      eventName: "RollStarted",
-    });
-    const closes = await getContractEvents(net.publicClient, {
-      ...events,
-      address: vault,
-      abi: pnVaultAbi,
-      eventName: "AuctionClosed",
-    });
-    const reentries = await getContractEvents(net.publicClient, {
-      ...events,
-      address: vault,
-      abi: pnVaultAbi,
-      eventName: "Reentered",
-    });
+    const on = { vault, fromBlock };
+    const rolls = await vaultEvents(net.publicClient, { ...on, eventName: "RollStarted" });
+    const closes = await vaultEvents(net.publicClient, { ...on, eventName: "AuctionClosed" });
+    const reentries = await vaultEvents(net.publicClient, { ...on, eventName: "Reentered" });
     const fills = await getContractEvents(net.publicClient, {
-      ...events,
       address: market,
       abi: pnMarketAbi,
       eventName: "OrderFilled",
+      fromBlock,
+      strict: true,
     });
     const timeOf = async (blockNumber: bigint) =>
       (await net.publicClient.getBlock({ blockNumber })).timestamp;

@@ -14,41 +14,30 @@ import { deployVault, devWethAbi, pnMarketAbi, pnVaultAbi, slowOracleAbi } from 
 import { type Address, parseEther } from "viem";
 import { getContractEvents, readContract, writeContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoryLogger } from "../src/framework/log.ts";
 import type { Intent } from "../src/framework/state.ts";
 import { createVaultRuntime } from "../src/vault/run.ts";
 import { accounts, advance, defaultSettings, never, USD } from "./helpers/devnet.ts";
-import { tempDir } from "./helpers/keeper.ts";
+import { inProcessRuntime, tempDir } from "./helpers/keeper.ts";
 import { bot, holder, inProcessMm, type MarketNet, startMarketNet, writeMmConfig } from "./mmHarness.ts";
-import { account, crashRules, DAY, HOUR, spawnKeeper, writeVaultConfig } from "./vaultHarness.ts";
+import {
+  account,
+  crashRules,
+  DAY,
+  HOUR,
+  spawnKeeper,
+  vaultEvents,
+  writeVaultConfig,
+} from "./vaultHarness.ts";
 
 /** 2025-10-03 08:00 UTC, a Friday: the vault's weekly grid. */
 const ORIGIN = 1_759_478_400n;
 const keeper = account(8);
 const proposer = accounts[0] ?? never();
 
-async function inProcessVaultKeeper(
+const inProcessVaultKeeper = (
   configFile: string,
   options: { dryRun?: boolean; afterRecord?: (i: Intent) => void } = {},
-) {
-  const { log, lines } = memoryLogger("debug");
-  const controller = new AbortController();
-  const runtime = await createVaultRuntime(configFile, {
-    dryRun: options.dryRun ?? false,
-    log,
-    env: {},
-    signal: controller.signal,
-    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
-  });
-  return {
-    ...runtime,
-    lines,
-    stop: () => {
-      controller.abort();
-      runtime.close();
-    },
-  };
-}
+) => inProcessRuntime((o) => createVaultRuntime(configFile, o), options);
 
 describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale", () => {
   let m: MarketNet;
@@ -102,13 +91,7 @@ describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale
   const state = () => readContract(m.net.publicClient, { ...read(), functionName: "state" });
   const nonce = () => m.net.publicClient.getTransactionCount({ address: keeper.address });
   const events = <N extends "RollStarted" | "AuctionClosed" | "Reentered">(eventName: N) =>
-    getContractEvents(m.net.publicClient, {
-      address: vault,
-      abi: pnVaultAbi,
-      eventName,
-      fromBlock: m.startBlock,
-      strict: true,
-    });
+    vaultEvents(m.net.publicClient, { vault, eventName, fromBlock: m.startBlock });
   const until = async (check: () => Promise<boolean>, step: () => Promise<unknown>, what: string) => {
     for (let i = 0; i < 40; i++) {
       if (await check()) return;

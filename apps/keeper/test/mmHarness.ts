@@ -7,11 +7,10 @@ import { join } from "node:path";
 import { parseWad, type SeriesKey, seriesId, WAD } from "@pn/core";
 import { createSeries, deployMarket, getSeries, type PnWriteClient, split } from "@pn/sdk";
 import { type Account, type Address, publicActions } from "viem";
-import { memoryLogger } from "../src/framework/log.ts";
 import type { Intent } from "../src/framework/state.ts";
 import { createMmRuntime } from "../src/mm/run.ts";
 import { accounts, deployProtocol, KEEPER_KEY, never, startDevnet, USD } from "./helpers/devnet.ts";
-import { csvSources, spawnKeeperProcess } from "./helpers/keeper.ts";
+import { csvSources, inProcessRuntime, spawnKeeperProcess, testKeeperBase } from "./helpers/keeper.ts";
 
 /** 2025-10-01T00:00:00Z, inside the CSV price data (ETH ≈ $4,150). */
 export const T0 = 1_759_276_800n;
@@ -72,15 +71,7 @@ export async function startMarketNet() {
 /** Writes the bot's config into `dir`; returns its path. */
 export function writeMmConfig(m: MarketNet, dir: string, rpcUrl = m.net.anvil.rpcUrl): string {
   const config = {
-    rpcUrl,
-    privateKey: KEEPER_KEY,
-    stateFile: "./state.json",
-    logLevel: "debug",
-    pollIntervalSeconds: 0.1,
-    actedCooldownSeconds: 0,
-    itemRetry: { baseSeconds: 0.1, maxSeconds: 0.5 },
-    rpc: { timeoutMs: 2000, retryCount: 0, outageBackoffBaseMs: 100, outageBackoffMaxMs: 400 },
-    sender: { confirmTimeoutSeconds: 1, maxAttempts: 3 },
+    ...testKeeperBase(rpcUrl, KEEPER_KEY),
     mm: {
       core: m.core,
       market: m.market,
@@ -105,27 +96,11 @@ export function writeMmConfig(m: MarketNet, dir: string, rpcUrl = m.net.anvil.rp
 }
 
 /** The bot in this process; the test ticks it. */
-export async function inProcessMm(
+export function inProcessMm(
   configFile: string,
   options: { afterRecord?: (i: Intent) => void; dryRun?: boolean } = {},
 ) {
-  const { log, lines } = memoryLogger("debug");
-  const controller = new AbortController();
-  const runtime = await createMmRuntime(configFile, {
-    dryRun: options.dryRun ?? false,
-    log,
-    env: {},
-    signal: controller.signal,
-    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
-  });
-  return {
-    ...runtime,
-    lines,
-    stop: () => {
-      controller.abort();
-      runtime.close();
-    },
-  };
+  return inProcessRuntime((o) => createMmRuntime(configFile, o), options);
 }
 
 type Line = Record<string, unknown>;

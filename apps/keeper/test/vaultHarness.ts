@@ -5,13 +5,14 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { lowerMedian, parseWad } from "@pn/core";
-import type { VaultRules } from "@pn/sdk";
-import { type Address, type Hex, toHex } from "viem";
+import { pnVaultAbi, type VaultRules } from "@pn/sdk";
+import { type Address, type Hex, type PublicClient, toHex } from "viem";
 import { type HDAccount, mnemonicToAccount } from "viem/accounts";
+import { getContractEvents } from "viem/actions";
 import { CsvReplaySource } from "../src/sources/csvReplay.ts";
 import type { VaultConfigInput } from "../src/vault/config.ts";
 import { MNEMONIC, repoRoot, USD } from "./helpers/devnet.ts";
-import { spawnKeeperProcess } from "./helpers/keeper.ts";
+import { spawnKeeperProcess, testKeeperBase } from "./helpers/keeper.ts";
 
 export const HOUR = 3_600n;
 export const DAY = 86_400n;
@@ -79,20 +80,13 @@ export function crashRules(oracle: Address): VaultRules {
   };
 }
 
-/** The fields every keeper of the run shares: fast polling, no rests, a state file in its own directory. */
-function base(rpcUrl: string, key: Hex) {
-  return {
-    rpcUrl,
-    privateKey: key,
-    stateFile: "./state.json",
-    logLevel: "debug",
+/** The fields every keeper of the run shares: the test defaults, polling faster, waiting longer on a busy node. */
+const base = (rpcUrl: string, key: Hex) =>
+  testKeeperBase(rpcUrl, key, {
     pollIntervalSeconds: 0.05,
-    actedCooldownSeconds: 0,
-    itemRetry: { baseSeconds: 0.1, maxSeconds: 0.5 },
     rpc: { timeoutMs: 10_000, retryCount: 0, outageBackoffBaseMs: 100, outageBackoffMaxMs: 400 },
     sender: { confirmTimeoutSeconds: 20, maxAttempts: 3 },
-  } as const;
-}
+  });
 
 const write = (dir: string, name: string, config: unknown) => {
   const file = join(dir, name);
@@ -201,4 +195,20 @@ export async function settle(keepers: readonly Keeper[], n = 2, timeoutMs = 60_0
     if (Date.now() > end) throw new Error(`keepers did not tick ${n} times within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+type VaultEventName = "RollStarted" | "AuctionClosed" | "Reentered";
+
+/** A vault's events of one kind since `fromBlock`. */
+export function vaultEvents<N extends VaultEventName>(
+  client: PublicClient,
+  p: { vault: Address; eventName: N; fromBlock: bigint },
+) {
+  return getContractEvents(client, {
+    address: p.vault,
+    abi: pnVaultAbi,
+    eventName: p.eventName,
+    fromBlock: p.fromBlock,
+    strict: true,
+  });
 }

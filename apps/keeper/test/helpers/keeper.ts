@@ -7,9 +7,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseWad } from "@pn/core";
 import type { Address, Hex } from "viem";
-import { loadConfig } from "../../src/framework/config.ts";
 import { memoryLogger } from "../../src/framework/log.ts";
-import { createRuntime, type KeeperRuntime } from "../../src/framework/runtime.ts";
+import {
+  type ConfiguredRuntimeOptions,
+  createConfiguredRuntime,
+  type KeeperRuntime,
+} from "../../src/framework/runtime.ts";
 import type { Intent } from "../../src/framework/state.ts";
 import { oracleConfigSchema } from "../../src/oracle/config.ts";
 import { buildOracleJob } from "../../src/oracle/setup.ts";
@@ -68,35 +71,23 @@ export function writeKeeperConfig(p: KeeperConfigParameters): string {
   return file;
 }
 
-export type InProcessKeeper = KeeperRuntime & { lines: Record<string, unknown>[]; stop: () => void };
+export type InProcessKeeper = InProcessRuntime;
 
 /** Builds the keeper in this process; the test calls `keeper.tick()`. */
 export async function inProcessKeeper(
   configFile: string,
   options: { dryRun?: boolean; afterRecord?: (intent: Intent) => void | Promise<void> } = {},
 ): Promise<InProcessKeeper> {
-  const loaded = loadConfig(configFile, oracleConfigSchema, {});
-  const { log, lines } = memoryLogger("debug");
-  const controller = new AbortController();
-  const runtime = await createRuntime({
-    ...{ config: loaded.config, resolvePath: loaded.resolvePath, log, dryRun: options.dryRun ?? false },
-    signal: controller.signal,
-    jobs: ({ publicClient }) => [
-      buildOracleJob(loaded.config.oracle, {
-        publicClient,
-        resolvePath: loaded.resolvePath,
-      }),
-    ],
-    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
-  });
-  return {
-    ...runtime,
-    lines,
-    stop: () => {
-      controller.abort();
-      runtime.close();
-    },
-  };
+  return inProcessRuntime(
+    (o) =>
+      createConfiguredRuntime(
+        configFile,
+        oracleConfigSchema,
+        (config, deps) => [buildOracleJob(config.oracle, deps)],
+        o,
+      ),
+    options,
+  );
 }
 
 /** A keeper child process; `lines` fills with its parsed JSON log lines. */
@@ -206,3 +197,45 @@ export const msg = (text: string) => (line: Record<string, unknown>) => line.msg
 export const keyed = (text: string, key: string) => (line: Record<string, unknown>) =>
   line.msg === text && typeof line.key === "string" && line.key.startsWith(key);
 export type { Hex };
+
+/** The common fields of a test keeper's config: debug logs, fast polling, no rests, state next to the config. */
+export function testKeeperBase(rpcUrl: string, privateKey: Hex, overrides: Record<string, unknown> = {}) {
+  return {
+    rpcUrl,
+    privateKey,
+    stateFile: "./state.json",
+    logLevel: "debug" as const,
+    pollIntervalSeconds: 0.1,
+    actedCooldownSeconds: 0,
+    itemRetry: { baseSeconds: 0.1, maxSeconds: 0.5 },
+    rpc: { timeoutMs: 2000, retryCount: 0, outageBackoffBaseMs: 100, outageBackoffMaxMs: 400 },
+    sender: { confirmTimeoutSeconds: 1, maxAttempts: 3 },
+    ...overrides,
+  };
+}
+
+export type InProcessRuntime = KeeperRuntime & { lines: Record<string, unknown>[]; stop: () => void };
+
+/** A keeper built in this process by `create` (e.g. `createMmRuntime`) with a memory logger; the test ticks it. */
+export async function inProcessRuntime(
+  create: (options: ConfiguredRuntimeOptions) => Promise<KeeperRuntime>,
+  options: { dryRun?: boolean; afterRecord?: (intent: Intent) => void | Promise<void> } = {},
+): Promise<InProcessRuntime> {
+  const { log, lines } = memoryLogger("debug");
+  const controller = new AbortController();
+  const runtime = await create({
+    dryRun: options.dryRun ?? false,
+    log,
+    env: {},
+    signal: controller.signal,
+    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
+  });
+  return {
+    ...runtime,
+    lines,
+    stop: () => {
+      controller.abort();
+      runtime.close();
+    },
+  };
+}
