@@ -1,5 +1,6 @@
 // End to end on anvil: the vault roll keeper in process through a whole fallback cycle, with the market-maker bot.
-// 1. A dry run at the scheduled roll logs the triggerRoll it would send and sends nothing.
+// 1. A dry run at the scheduled roll logs the triggerRoll it would send and sends nothing; with the reward-versus-gas
+//    check on, the gas estimate decides whether it would.
 // 2. The keeper records its triggerRoll and "crashes" before broadcasting; a restarted keeper re-broadcasts the same
 //    signed bytes: one roll, one transaction.
 // 3. Nobody fills the roll auction: past its deadline the keeper closes it (Legacy).
@@ -117,6 +118,25 @@ describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale
     });
     expect(await nonce()).toBe(0);
     expect(dry.state.intents()).toEqual([]);
+
+    // With the reward-versus-gas check on, the estimate decides: a 0.0003 P reward does not pay for ~600k gas.
+    const withCheck = (minRatio: number) => {
+      const raw = JSON.parse(readFileSync(config, "utf8")) as { vault: Record<string, unknown> };
+      raw.vault.profitability = { enabled: true, minRatio };
+      const file = join(tempDir("pn-vault-gas-"), "vault.json");
+      writeFileSync(file, JSON.stringify({ ...raw, stateFile: join(dir, "gas-check-state.json") }));
+      return file;
+    };
+    const strict = await inProcessVaultKeeper(withCheck(1), { dryRun: true });
+    await strict.keeper.tick();
+    strict.stop();
+    expect(strict.lines.find((l) => l.msg === "vault waiting")?.reason).toBe(
+      "triggerRoll's reward does not pay for its gas",
+    );
+    const lax = await inProcessVaultKeeper(withCheck(1e-9), { dryRun: true });
+    await lax.keeper.tick();
+    lax.stop();
+    expect(lax.lines.some((l) => l.msg === "dry run: would send")).toBe(true);
   });
 
   it("a keeper that dies after recording its triggerRoll is not repeated by its restart", async () => {
