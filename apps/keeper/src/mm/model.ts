@@ -25,8 +25,16 @@ export type Snapshot = { now: bigint; xWad: bigint | undefined };
 
 export type PriceInputs = { sources: readonly PriceSource[]; minSources: number; maxAgeSeconds: bigint };
 
-/** The lower median of the sources' latest candles ending within `maxAgeSeconds` of `now`. */
-export async function modelX(inputs: PriceInputs, now: bigint, log: Logger): Promise<bigint | undefined> {
+/**
+ * The lower median of the sources' latest candles ending within `maxAgeSeconds` of `now`. `staleMeans` says, in
+ * the warning logged when too few are fresh, what the caller does then.
+ */
+export async function modelX(
+  inputs: PriceInputs,
+  now: bigint,
+  log: Logger,
+  staleMeans = "quotes are pulled and no auction is filled",
+): Promise<bigint | undefined> {
   const fresh: bigint[] = [];
   for (const source of inputs.sources) {
     try {
@@ -37,7 +45,7 @@ export async function modelX(inputs: PriceInputs, now: bigint, log: Logger): Pro
     }
   }
   if (fresh.length < inputs.minSources) {
-    log.warn("too few fresh prices; quotes are pulled and no auction is filled", {
+    log.warn(`too few fresh prices; ${staleMeans}`, {
       fresh: fresh.length,
       minSources: inputs.minSources,
     });

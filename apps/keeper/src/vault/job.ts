@@ -66,7 +66,8 @@ export function createVaultJob(s: VaultJobSettings): Job<VaultItem> {
     },
     async discover(ctx) {
       const block = await getBlock(ctx.publicClient, { blockTag: "latest" });
-      const hintWad = (await modelX(s.prices, block.timestamp, ctx.log)) ?? 0n;
+      const stale = "the hint is 0 (scheduled rolls only)";
+      const hintWad = (await modelX(s.prices, block.timestamp, ctx.log, stale)) ?? 0n;
       ctx.log.debug("hint", { now: block.timestamp, hintWad });
       return s.vaults.map((vault) => ({ vault, hintWad, now: block.timestamp }));
     },
