@@ -1,23 +1,25 @@
 // `npm start`: the whole system on a local devnet. Starts anvil at the start of a historical window, deploys the
 // core, the slow oracle (USD, EUR and CPI-U registered; a 2-of-3 committee of dev accounts as arbiter), the market
-// and its router, creates the series grid, starts the oracle bot on the project's historical data, serves the web
-// app, and replays ETH price history at accelerated time. Ctrl-C stops everything. See scripts/devnet/options.ts.
+// and its router, the USD vault (seeded with a deposit), creates the series grid, starts the oracle bot, the market
+// maker and the vault's roll keeper on the project's historical data, serves the web app, and replays ETH price
+// history at accelerated time. Ctrl-C stops everything. See scripts/devnet/options.ts and docs/devnet.md.
 //   --rpc <url> [--private-key <key>]   deploys the protocol to any EVM RPC instead, and exits.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, relative } from "node:path";
-import { indexIdFromTicker } from "@pn/core";
-import { listSeries } from "@pn/sdk";
+import { indexIdFromTicker, seriesId } from "@pn/core";
+import { fromAbiKey, listSeries, pnVaultAbi } from "@pn/sdk";
 import { type Anvil, AnvilStartError, startAnvil } from "@pn/sdk/testing";
 import { BaseError, createPublicClient, createTestClient, type Hex, http } from "viem";
 import { type Account, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { serveWeb, WebServeError } from "../apps/web/scripts/serve.ts";
 import { roundStrike } from "./devnet/grid.ts";
-import { type KeeperProcess, mmKeeperConfig, oracleKeeperConfig, startKeeper } from "./devnet/keepers.ts";
+import { mmKeeperConfig, oracleKeeperConfig, startKeeper, vaultKeeperConfig } from "./devnet/keepers.ts";
 import { parseStartOptions, READY_LINE, StartError, type StartOptions } from "./devnet/options.ts";
 import { iso, startReplay } from "./devnet/replay.ts";
 import { loadReplayData } from "./devnet/replayData.ts";
 import { type Clients, deployStack, ensureGrid } from "./devnet/stack.ts";
+import { deployDevnetVault, seedVault } from "./devnet/vault.ts";
 import {
   deployDevnet,
   devAccounts,
@@ -59,24 +61,40 @@ async function deployAll(rpcUrl: string, account: Account, out: string) {
   const stack = await deployStack(clients, devnet.core);
   const known = new Set<string>();
   const grid = { core: devnet.core, weth: devnet.weth, oracle: stack.oracle };
-  await ensureGrid(clients, { ...grid, now: timestamp, values: data.valuesAt(timestamp) }, known);
+  const values = data.valuesAt(timestamp);
+  await ensureGrid(clients, { ...grid, now: timestamp, values }, known);
+  const vault = await deployDevnetVault(clients, {
+    market: stack.market,
+    oracle: stack.oracle,
+    refPriceWad: values.get("USD") ?? data.ethUsdAt(timestamp),
+  });
   const deployment = toDeployment(devnet);
-  deployment.contracts = { ...deployment.contracts, ...stack };
+  deployment.contracts = { ...deployment.contracts, ...stack, vaults: { USD: vault } };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(deployment, null, 2)}\n`);
-  return { devnet, stack, clients, data, known, grid };
+  return { devnet, stack: { ...stack, vault }, clients, data, known, grid };
 }
 
-/** The USD series on the slow oracle maturing at least three weeks after the start: the market maker's book. */
+/**
+ * The USD series on the slow oracle maturing at least three weeks after the start, and the vault's series: the
+ * market maker's book. It discovers the series created later (the vault's next ones among them) by itself.
+ */
 async function marketMadeSeries(all: Awaited<ReturnType<typeof deployAll>>): Promise<Hex[]> {
   const { timestamp } = await all.clients.publicClient.getBlock();
   const listed = await listSeries(all.clients.publicClient, {
     core: all.devnet.core,
     oracle: all.stack.oracle,
   });
+  const current = await all.clients.publicClient.readContract({
+    address: all.stack.vault,
+    abi: pnVaultAbi,
+    functionName: "currentSeries",
+  });
+  const vaultSeries = seriesId(fromAbiKey(current));
   return listed
     .filter((s) => s.key.indexId === indexIdFromTicker("USD") && s.key.maturity >= timestamp + 21n * 86_400n)
-    .map((s) => s.id);
+    .map((s) => s.id)
+    .concat(vaultSeries);
 }
 
 function untilSignal(): Promise<void> {
@@ -92,59 +110,69 @@ function untilSignal(): Promise<void> {
   });
 }
 
+/** The bots, one dev account each: 1 the oracle, 2 the market maker, 6 the vault's roll trigger. */
+const BOTS = { oracle: 1, marketMaker: 2, vault: 6 } as const;
+/** The vault's first deposit, so that the replay shows its rolls. */
+const VAULT_SEED_ETH = "10";
+
+/** Starts the oracle bot, the market maker and the vault keeper; returns their stops. */
+async function startKeepers(
+  all: Awaited<ReturnType<typeof deployAll>>,
+  rpcUrl: string,
+  dir: string,
+): Promise<(() => Promise<void>)[]> {
+  const keyOf = (index: number) => devAccounts(index + 1)[index]?.privateKey ?? "0x";
+  const stateFile = (name: string) => join(dir, "state", `${name}.json`);
+  const logOf = (name: string) => `${relative(repoRoot, dir) || "."}/logs/${name}.log`;
+  const { oracle, market, vault } = all.stack;
+  const core = all.devnet.core;
+  const oracleBot = startKeeper({
+    name: "oracle-keeper",
+    command: "oracle",
+    config: oracleKeeperConfig({ rpcUrl, oracle, core, stateFile: stateFile("oracle-keeper") }),
+    privateKey: keyOf(BOTS.oracle),
+    dir,
+  });
+  console.log(`Oracle bot (dev account ${BOTS.oracle}) running; logs in ${logOf("oracle-keeper")}`);
+  const made = await marketMadeSeries(all);
+  const mm = startKeeper({
+    name: "mm-keeper",
+    command: "mm",
+    config: mmKeeperConfig({ rpcUrl, core, market, oracle, series: made, stateFile: stateFile("mm-keeper") }),
+    privateKey: keyOf(BOTS.marketMaker),
+    dir,
+  });
+  console.log(
+    `Market maker (dev account ${BOTS.marketMaker}) quoting ${made.length} series; logs in ${logOf("mm-keeper")}`,
+  );
+  const vaultKeeper = startKeeper({
+    name: "vault-keeper",
+    command: "vault",
+    config: vaultKeeperConfig({ rpcUrl, vaults: [vault], stateFile: stateFile("vault-keeper") }),
+    privateKey: keyOf(BOTS.vault),
+    dir,
+  });
+  console.log(`Vault roll keeper (dev account ${BOTS.vault}) running; logs in ${logOf("vault-keeper")}`);
+  return [oracleBot.stop, mm.stop, vaultKeeper.stop];
+}
+
 async function runLocal(opts: StartOptions): Promise<void> {
   await assertPortFree(opts.port, "anvil", "--port");
   if (opts.web && !opts.once) await assertPortFree(opts.webPort, "web app", "--web-port");
   // Keeper configs, state and logs live beside the deployment file (.devnet/ by default; --out moves them too).
   const dir = dirname(opts.out);
-  const shown = relative(repoRoot, dir) || ".";
   rmSync(join(dir, "replay.json"), { force: true }); // a previous run's replay time is stale
   rmSync(join(dir, "state"), { recursive: true, force: true }); // the keepers' records of a previous chain
   const anvil: Anvil = await startAnvil({ port: opts.port, timestamp: opts.from });
   const stops: (() => Promise<void>)[] = [() => anvil.stop()];
   try {
     const all = await deployAll(anvil.rpcUrl, mnemonicToAccount(devMnemonic), opts.out);
+    await seedVault(all.clients, all.stack.vault, VAULT_SEED_ETH);
     console.log(formatDevnet(all.devnet, devAccounts(), all.stack));
     console.log(`\nDeployment written to ${relative(repoRoot, opts.out)}`);
+    console.log(`Vault seeded with ${VAULT_SEED_ETH} ETH by dev account 0.`);
     if (opts.once) return;
-    if (opts.keepers) {
-      const config = oracleKeeperConfig({
-        rpcUrl: anvil.rpcUrl,
-        oracle: all.stack.oracle,
-        core: all.devnet.core,
-        stateFile: join(dir, "state", "oracle-keeper.json"),
-      });
-      const key = devAccounts(2)[1]?.privateKey ?? "0x";
-      const keeper: KeeperProcess = startKeeper({
-        name: "oracle-keeper",
-        command: "oracle",
-        config,
-        privateKey: key,
-        dir,
-      });
-      stops.unshift(keeper.stop);
-      console.log(`Oracle bot (dev account 1) running; logs in ${shown}/logs/oracle-keeper.log`);
-      const made = await marketMadeSeries(all);
-      const mmConfig = mmKeeperConfig({
-        rpcUrl: anvil.rpcUrl,
-        core: all.devnet.core,
-        market: all.stack.market,
-        series: made,
-        stateFile: join(dir, "state", "mm-keeper.json"),
-      });
-      const mmKey = devAccounts(3)[2]?.privateKey ?? "0x";
-      const mm = startKeeper({
-        name: "mm-keeper",
-        command: "mm",
-        config: mmConfig,
-        privateKey: mmKey,
-        dir,
-      });
-      stops.unshift(mm.stop);
-      console.log(
-        `Market maker (dev account 2) quoting ${made.length} series; logs in ${shown}/logs/mm-keeper.log`,
-      );
-    }
+    if (opts.keepers) stops.unshift(...(await startKeepers(all, anvil.rpcUrl, dir)));
     if (opts.web) {
       const web = await serveWeb({
         port: opts.webPort,

@@ -6,6 +6,11 @@ import type { Address, Hex } from "viem";
 import { repoRoot } from "../tools.ts";
 
 const data = (file: string) => join(repoRoot, "data", file);
+/** The hourly ETH/USD candles of Binance and Kraken (data/PROVENANCE.md). */
+const hourlySources = [
+  { type: "csv", name: "binance-1h", file: data("ethusdt_1h_binance.csv"), barSeconds: 3600 },
+  { type: "csv", name: "kraken-1h", file: data("eth_usd_1h_kraken.csv"), barSeconds: 3600 },
+];
 
 /**
  * The oracle bot's config for the replay: three sources per index from the project's data (Binance and Kraken
@@ -13,8 +18,7 @@ const data = (file: string) => join(repoRoot, "data", file);
  */
 export function oracleKeeperConfig(p: { rpcUrl: string; oracle: Address; core: Address; stateFile: string }) {
   const sources = [
-    { type: "csv", name: "binance-1h", file: data("ethusdt_1h_binance.csv"), barSeconds: 3600 },
-    { type: "csv", name: "kraken-1h", file: data("eth_usd_1h_kraken.csv"), barSeconds: 3600 },
+    ...hourlySources,
     { type: "csv", name: "composite-1d", file: data("eth_usd_1d_composite.csv"), barSeconds: 86400 },
   ];
   const index = (ticker: string) => ({
@@ -44,12 +48,15 @@ export function oracleKeeperConfig(p: { rpcUrl: string; oracle: Address; core: A
 
 /**
  * The market maker's config for the devnet: quotes P and N of `series` around Black-76 at 70% volatility with a
- * 200 bps spread, fills roll auctions that cross its price, and takes x from the same historical sources.
+ * 200 bps spread, fills roll auctions that cross its price, and takes x from the same historical sources. Series
+ * created on `oracle` after it starts (the grid's new maturities, the vault's next series) are discovered: it fills
+ * auctions on them (the vault's rolls) without quoting them.
  */
 export function mmKeeperConfig(p: {
   rpcUrl: string;
   core: Address;
   market: Address;
+  oracle: Address;
   series: readonly Hex[];
   stateFile: string;
 }) {
@@ -63,10 +70,7 @@ export function mmKeeperConfig(p: {
       core: p.core,
       market: p.market,
       fromBlock: 0,
-      sources: [
-        { type: "csv", name: "binance-1h", file: data("ethusdt_1h_binance.csv"), barSeconds: 3600 },
-        { type: "csv", name: "kraken-1h", file: data("eth_usd_1h_kraken.csv"), barSeconds: 3600 },
-      ],
+      sources: hourlySources,
       minSources: 1,
       // A simulated day passes every few seconds: prices are read at chain time, whatever their wall-clock age.
       maxPriceAgeSeconds: 86_400,
@@ -79,7 +83,31 @@ export function mmKeeperConfig(p: {
       inventory: { target: "5", limit: "20", skewBps: 100 },
       ethReserve: "1",
       fills: { enabled: true, maxFill: "20", splitForFills: true, maxRestSeconds: 1 },
-      series: p.series.map((id) => ({ id })),
+      discover: { enabled: true, oracle: p.oracle },
+      series: [...new Set(p.series)].map((id) => ({ id })),
+    },
+  };
+}
+
+/**
+ * The vault keeper's config for the devnet: closes, re-enters and triggers the rolls of `vaults` (scheduled, or on
+ * its price hint from the hourly sources), with the oracle's final values as references; no reward-versus-gas
+ * check. Chain time runs a day every few seconds: it re-checks every second of real time.
+ */
+export function vaultKeeperConfig(p: { rpcUrl: string; vaults: readonly Address[]; stateFile: string }) {
+  return {
+    rpcUrl: p.rpcUrl,
+    stateFile: p.stateFile,
+    logLevel: "info",
+    pollIntervalSeconds: 1,
+    actedCooldownSeconds: 1,
+    itemRetry: { baseSeconds: 1, maxSeconds: 10 },
+    vault: {
+      vaults: p.vaults,
+      sources: hourlySources,
+      minSources: 1,
+      fromBlock: 0,
+      maxRestSeconds: 1,
     },
   };
 }

@@ -122,7 +122,7 @@ export async function deployDevnet({
 export function formatDevnet(
   devnet: Devnet,
   accounts: readonly { address: Address; privateKey: Hex }[],
-  stack?: { oracle: Address; arbiter: Address; market: Address; router: Address },
+  stack?: { oracle: Address; arbiter: Address; market: Address; router: Address; vault?: Address },
 ): string {
   const { key } = devnet.series;
   const row = (label: string, value: string | number) => `    ${label.padEnd(11)} ${value}`;
@@ -145,6 +145,7 @@ export function formatDevnet(
           row("Arbiter", `${stack.arbiter} (dev accounts 7, 8, 9; 2 of 3)`),
           row("Market", stack.market),
           row("Router", stack.router),
+          ...(stack.vault === undefined ? [] : [row("Vault", `${stack.vault} (pnUSD)`)]),
         ]),
     "",
     `  Example series ${seriesSymbol(key, "P")} / ${seriesSymbol(key, "N")}`,

@@ -48,15 +48,15 @@ export type E2eStartDevnet = {
   slowOracle: Address;
   market: Address;
   router: Address;
-  /** The devnet's USD vault (`contracts.vaults.USD`), when npm start deploys one. */
-  vault?: Address;
+  /** The devnet's USD vault (`contracts.vaults.USD`), seeded with a deposit; its keeper rolls it. */
+  vault: Address;
   /** USD on the slow oracle, lowest strike, maturing Friday 2020-02-07: the oracle bot settles it early on. */
   near: E2eSeries;
   /** Lowest strike, maturing 2020-02-28 and 2020-03-27: both quoted by the market maker, live all run long. */
   rollFrom: E2eSeries;
   rollTo: E2eSeries;
   /** The bots' accounts: the oracle bot's proposals and the market maker's fills come from these. */
-  bots: { oracle: Address; marketMaker: Address };
+  bots: { oracle: Address; marketMaker: Address; vaultKeeper: Address };
   deploymentPath: string;
   /** The replay's status file, served as /replay.json. */
   replayPath: string;
@@ -65,19 +65,17 @@ export type E2eStartDevnet = {
 };
 
 /**
- * Dev accounts on `npm start`'s devnet. The devnet itself uses 0 (deployer, grid upkeep), 1 (oracle bot), 2 (market
- * maker) and 7-9 (the oracle's committee); the tests use the others, one role each.
+ * Dev accounts on `npm start`'s devnet. The devnet itself uses 0 (deployer, grid upkeep, the vault's seed deposit),
+ * 1 (oracle bot), 2 (market maker), 6 (vault keeper) and 7-9 (the oracle's committee); the tests use 3-5.
  */
-export const START_BOTS = { oracle: 1, marketMaker: 2 } as const;
+export const START_BOTS = { oracle: 1, marketMaker: 2, vaultKeeper: 6 } as const;
 export const START_ACCOUNTS = {
   /** Splits in the UI, then rolls that position by auction. */
   trader: 3,
   /** Holds P and N of `near` from the global setup; redeems them once the oracle bot has settled. */
   redeemer: 4,
-  /** The injected-wallet test's account. */
-  injected: 5,
-  /** Sends nothing (the bad-input test checks its nonce). */
-  idle: 6,
+  /** The injected-wallet test's account; the bad-input test's too (it checks that nothing is sent). */
+  wallet: 5,
 } as const;
 
 export const E2E_START_ENV = "PN_E2E_START";

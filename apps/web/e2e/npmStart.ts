@@ -23,12 +23,13 @@ import {
 } from "./devnet.ts";
 
 /**
- * The replayed window: February 2020 from Saturday the 1st, one simulated day every 3 s until the 12th (33 s of
+ * The replayed window: February 2020 from Saturday the 1st, one simulated day every 3 s until the 16th (45 s of
  * replay), then chain time runs at wall-clock pace. The first weekly series (Friday the 7th) matures 18 s in and
- * the oracle bot proposes, finalizes and settles it a few seconds later; the market maker quotes the series from
- * three weeks out (the 28th, March's last Friday), which stay live through the whole run.
+ * the oracle bot proposes, finalizes and settles it a few seconds later; the vault keeper starts the vault's first
+ * scheduled roll around the 14th and the market maker fills it; the market maker quotes the series from three weeks
+ * out (the 28th, March's last Friday), which stay live through the whole run.
  */
-export const START_WINDOW = { from: "2020-02-01", to: "2020-02-12", daySeconds: "3" } as const;
+export const START_WINDOW = { from: "2020-02-01", to: "2020-02-16", daySeconds: "3" } as const;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -164,8 +165,9 @@ export async function startNpmDevnet(dir: string): Promise<StartedDevnet> {
       return json.contracts?.core === deployment.contracts.core ? true : undefined;
     });
     const { oracle, market, router } = deployment.contracts;
-    if (oracle === undefined || market === undefined || router === undefined)
-      throw new Error("npm start's deployment names no slow oracle, market or router");
+    const vault = deployment.contracts.vaults?.USD;
+    if (oracle === undefined || market === undefined || router === undefined || vault === undefined)
+      throw new Error("npm start's deployment names no slow oracle, market, router or USD vault");
 
     const chain = devChain(deployment.chainId, deployment.rpcUrl);
     const client = createPublicClient({ chain, transport: http(deployment.rpcUrl), pollingInterval: 50 });
@@ -198,13 +200,14 @@ export async function startNpmDevnet(dir: string): Promise<StartedDevnet> {
       slowOracle: oracle,
       market,
       router,
-      ...(deployment.contracts.vaults?.USD === undefined ? {} : { vault: deployment.contracts.vaults.USD }),
+      vault,
       near: toE2eSeries(near.id, near.key),
       rollFrom: toE2eSeries(rollFrom.id, rollFrom.key),
       rollTo: toE2eSeries(rollTo.id, rollTo.key),
       bots: {
         oracle: devAccount(START_BOTS.oracle).address,
         marketMaker: devAccount(START_BOTS.marketMaker).address,
+        vaultKeeper: devAccount(START_BOTS.vaultKeeper).address,
       },
       deploymentPath,
       replayPath: join(dir, "replay.json"),

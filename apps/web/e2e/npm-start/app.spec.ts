@@ -42,7 +42,7 @@ test("first page load: markets interactive within 1 s", async ({ browser }, test
 
 test("injected wallet: connect and split through an EIP-1193 provider", async ({ page }) => {
   // A stand-in for a browser wallet: window.ethereum forwards to anvil, whose dev accounts are unlocked.
-  const address = devAccount(START_ACCOUNTS.injected).address;
+  const address = devAccount(START_ACCOUNTS.wallet).address;
   await page.addInitScript(
     ({ rpcUrl, account }) => {
       let id = 0;

@@ -85,10 +85,10 @@ test("roll by auction: posted in the UI, filled by the market maker bot", async 
 });
 
 test("bad input: the form says what is wrong and sends nothing", async ({ page }, testInfo) => {
-  const account = devAccount(START_ACCOUNTS.idle).address;
+  const account = devAccount(START_ACCOUNTS.wallet).address;
   const nonce = await chainClient.getTransactionCount({ address: account });
   await open(page, `#/trade/${devnet.rollFrom.id}/split`);
-  await useDevAccount(page, START_ACCOUNTS.idle);
+  await useDevAccount(page, START_ACCOUNTS.wallet);
   const input = page.getByTestId("amount-input");
   const error = page.getByTestId("amount-error");
   const submit = page.getByTestId("submit");
