@@ -62,9 +62,10 @@ export async function startFixtureDevnet(
     const laterKey: SeriesKey = { ...near, maturity: near.maturity + 2n * FOUR_WEEKS };
     const later = await createSeries(deployer, { core: devnet.core, key: laterKey });
     await deployer.waitForTransactionReceipt({ hash: later.hash });
+    const publicClient = createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 50 });
     const { market, router } = await deployMarket({
       walletClient: deployer,
-      publicClient: createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 50 }),
+      publicClient,
       core: devnet.core,
     });
     const slow = await deploySlowOracle(deployer, { indexId: near.indexId, sink: devAccount(9).address });
@@ -76,7 +77,10 @@ export async function startFixtureDevnet(
     const slowMidKey: SeriesKey = { ...near, oracle: slow.oracle, maturity: near.maturity + WEEK };
     const slowMid = await createSeries(deployer, { core: devnet.core, key: slowMidKey });
     await deployer.waitForTransactionReceipt({ hash: slowMid.hash });
-    const vault = await deployE2eVault(deployer, { market, oracle: slow.oracle, near });
+    const vault = await deployE2eVault(
+      { walletClient: deployer, publicClient },
+      { market, oracle: slow.oracle, near },
+    );
     const positions: [number, SeriesKey, string][] = [
       [REDEEM_ACCOUNT, near, "2"],
       [ROLL_ACCOUNT, far.key, "3"],

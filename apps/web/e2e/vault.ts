@@ -1,48 +1,38 @@
-// A PNVault for the Vault page's browser test, deployed from @pn/sdk's ABI and bytecode.
+// A PNVault for the fixture devnet's Vault page test: npm start's vault rules (scripts/devnet/vault.ts) with a
+// four-week series on `near`'s weekly grid, one-day signal rolls and 6-hour auctions from 102% to 98%.
 import type { SeriesKey } from "@pn/core";
-import { pnVaultAbi, pnVaultBytecode } from "@pn/sdk";
-import type { Account, Address, Chain, PublicActions, Transport, WalletClient } from "viem";
-import { parseEther } from "viem";
-
-type Wallet = WalletClient<Transport, Chain, Account> & PublicActions<Transport, Chain, Account>;
+import { deployVault } from "@pn/sdk";
+import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from "viem";
+import { devnetVaultRules } from "../../../scripts/devnet/vault.ts";
 
 const DAY = 86_400n;
 const WAD = 10n ** 18n;
 
-/** Deploys a vault on `oracle`'s USD index (S = x/2, 4-week series on `near`'s weekly grid). */
+/** Deploys a vault on `oracle`'s USD index (S = x/2 of a 2,500 reference, 4-week series on `near`'s grid). */
 export async function deployE2eVault(
-  wallet: Wallet,
+  clients: { walletClient: WalletClient<Transport, Chain, Account>; publicClient: PublicClient },
   { market, oracle, near }: { market: Address; oracle: Address; near: SeriesKey },
 ): Promise<Address> {
   const rules = {
-    oracle,
+    ...devnetVaultRules(oracle),
     indexId: near.indexId,
-    strikeFractionBps: 5_000n,
-    strikeSigFigs: 2n,
     minStrikeStepBps: 5_000n,
     maxRefAge: 0n,
-    triggerBps: 15_000n,
     minRollInterval: DAY,
     tenor: 28n * DAY,
     maturityOrigin: near.maturity,
-    maturityPeriod: 7n * DAY,
-    rollLead: 7n * DAY,
     auctionDuration: 6n * 3_600n,
-    auctionHalfLife: 0n,
     auctionPatience: DAY,
     rollStartBps: 10_200n,
     rollFloorBps: 9_800n,
-    saleStartBps: 12_000n,
-    saleFloorBps: 8_000n,
-    rewardBps: 1n,
-    rewardCap: parseEther("0.01"),
   };
-  const hash = await wallet.deployContract({
-    abi: pnVaultAbi,
-    bytecode: pnVaultBytecode,
-    args: [market, rules, 2_500n * WAD, "pn USD e2e vault", "pnUSD"],
+  const { vault } = await deployVault({
+    ...clients,
+    market,
+    rules,
+    refPriceWad: 2_500n * WAD,
+    name: "pn USD e2e vault",
+    symbol: "pnUSD",
   });
-  const { contractAddress, status } = await wallet.waitForTransactionReceipt({ hash });
-  if (status !== "success" || !contractAddress) throw new Error(`the vault deployment ${hash} failed`);
-  return contractAddress;
+  return vault;
 }

@@ -3,12 +3,12 @@
 // message and nothing sent; maturity → the oracle bot proposes, finalizes and settles → the holder redeems. Tests run
 // in file order: the split makes the position the roll auction rolls.
 import { expect, test } from "@playwright/test";
-import { pnCoreAbi, pnMarketAbi, slowOracleAbi } from "@pn/sdk";
+import { pnCoreAbi, slowOracleAbi } from "@pn/sdk";
 import { type Address, parseEther } from "viem";
 import { formatAmount } from "../../src/lib/format.ts";
 import { screenshot, useDevAccount, WAD } from "../browser.ts";
 import { devAccount, START_ACCOUNTS } from "../devnet.ts";
-import { balances, chainClient, devnet, near, open } from "./helpers.ts";
+import { balances, chainClient, devnet, fillOf, near, open } from "./helpers.ts";
 
 const trader = devAccount(START_ACCOUNTS.trader).address;
 const sameAddress = (a: Address | undefined, b: Address) => a?.toLowerCase() === b.toLowerCase();
@@ -62,18 +62,10 @@ test("roll by auction: posted in the UI, filled by the market maker bot", async 
       timeout: 90_000,
     },
   );
-  const [filled] = await chainClient.getContractEvents({
-    address: devnet.market,
-    abi: pnMarketAbi,
-    eventName: "OrderFilled",
-    args: { orderId },
-    fromBlock: 0n,
-  });
-  expect(sameAddress(filled?.args.taker, devnet.bots.marketMaker), "filled by the market maker bot").toBe(
-    true,
-  );
+  const filled = await fillOf(orderId);
+  expect(sameAddress(filled?.taker, devnet.bots.marketMaker), "filled by the market maker bot").toBe(true);
   const [pB] = await balances(trader, devnet.rollTo.id);
-  expect(pB).toBe(filled?.args.counterAmount);
+  expect(pB).toBe(filled?.counterAmount);
   await expect(page.getByTestId("balance-p")).toHaveText("0");
   await screenshot(page, testInfo, "roll-auction-filled");
 
