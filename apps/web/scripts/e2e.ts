@@ -2,7 +2,8 @@
 //   node apps/web/scripts/e2e.ts [--rebuild] [playwright args…]
 // 1. makes sure Debian's chromium is installed (ensure-chromium.ts), 2. builds apps/web when its sources changed
 // (or always with --rebuild), 3. measures the JS bundle (gzip) against its budget, 4. runs the Playwright suite
-// (playwright.config.ts), which starts its own devnet and web server. Prints the measurements and screenshots.
+// (playwright.config.ts), whose global setup starts `npm start`'s devnet (with its bots) and a fixture devnet
+// (docs/devnet.md). Prints the measurements and screenshots.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
