@@ -90,11 +90,11 @@ async function marketMadeSeries(all: Awaited<ReturnType<typeof deployAll>>): Pro
     abi: pnVaultAbi,
     functionName: "currentSeries",
   });
-  const vaultSeries = seriesId(fromAbiKey(current));
-  return listed
-    .filter((s) => s.key.indexId === indexIdFromTicker("USD") && s.key.maturity >= timestamp + 21n * 86_400n)
-    .map((s) => s.id)
-    .concat(vaultSeries);
+  const later = listed.filter(
+    (s) => s.key.indexId === indexIdFromTicker("USD") && s.key.maturity >= timestamp + 21n * 86_400n,
+  );
+  // The vault's first series is often one of the grid's (same strike and Friday): listed once.
+  return [...new Set([...later.map((s) => s.id), seriesId(fromAbiKey(current))])];
 }
 
 function untilSignal(): Promise<void> {

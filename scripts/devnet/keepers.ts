@@ -84,7 +84,7 @@ export function mmKeeperConfig(p: {
       ethReserve: "1",
       fills: { enabled: true, maxFill: "20", splitForFills: true, maxRestSeconds: 1 },
       discover: { enabled: true, oracle: p.oracle },
-      series: [...new Set(p.series)].map((id) => ({ id })),
+      series: p.series.map((id) => ({ id })),
     },
   };
 }

@@ -14,8 +14,9 @@ const ORIGIN = DAY;
 /**
  * Strike half the reference price on two significant digits (the grid's 50% strikes), a two-week series on the
  * weekly Friday grid rolled a week before it matures (one roll a week: lively at a replayed day every few seconds),
- * a signal roll when the price hint falls below 1.5·S (at most every 3 days), 12-hour roll auctions from 101% to 95%
- * of the strike ratio; otherwise docs/vault.md's defaults.
+ * a signal roll when the price hint falls below 1.5·S (at most every 3 days), roll auctions from 101% to 95% of the
+ * strike ratio over a day, then a day at the floor (20 s of replay at 10 s a day: time for the market maker to split,
+ * approve and fill); otherwise docs/vault.md's defaults.
  */
 export function devnetVaultRules(oracle: Address): VaultRules {
   return {
@@ -31,9 +32,9 @@ export function devnetVaultRules(oracle: Address): VaultRules {
     maturityOrigin: ORIGIN,
     maturityPeriod: 7n * DAY,
     rollLead: 7n * DAY,
-    auctionDuration: 12n * HOUR,
+    auctionDuration: DAY,
     auctionHalfLife: 0n,
-    auctionPatience: 12n * HOUR,
+    auctionPatience: DAY,
     rollStartBps: 10_100n,
     rollFloorBps: 9_500n,
     saleStartBps: 12_000n,

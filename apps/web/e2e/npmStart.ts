@@ -23,13 +23,14 @@ import {
 } from "./devnet.ts";
 
 /**
- * The replayed window: February 2020 from Saturday the 1st, one simulated day every 3 s until the 16th (45 s of
+ * The replayed window: February 2020 from Saturday the 1st, one simulated day every 3 s until the 15th (42 s of
  * replay), then chain time runs at wall-clock pace. The first weekly series (Friday the 7th) matures 18 s in and
- * the oracle bot proposes, finalizes and settles it a few seconds later; the vault keeper starts the vault's first
- * scheduled roll around the 14th and the market maker fills it; the market maker quotes the series from three weeks
- * out (the 28th, March's last Friday), which stay live through the whole run.
+ * the oracle bot proposes, finalizes and settles it a few seconds later. The vault's first scheduled roll opens on
+ * the 14th (a week before its first series matures on the 21st): the vault keeper starts it within hours of chain
+ * time, and the replay stops in the middle of its auction, so the market maker has wall-clock time to fill it.
+ * The market maker quotes the series from three weeks out (the 28th, March's last Friday), live all run long.
  */
-export const START_WINDOW = { from: "2020-02-01", to: "2020-02-16", daySeconds: "3" } as const;
+export const START_WINDOW = { from: "2020-02-01", to: "2020-02-15", daySeconds: "3" } as const;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
