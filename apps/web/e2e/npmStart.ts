@@ -117,11 +117,18 @@ export async function startNpmDevnet(dir: string): Promise<StartedDevnet> {
   child.stderr?.on("data", (chunk: Buffer) => log.write(chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let exitCode: number | null | undefined;
+  // start.ts has its own process group, so a Ctrl-C of the test run does not reach it: should the runner end
+  // without its teardown, the group goes with it.
+  const orphanGuard = () => {
+    if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
+  };
+  process.once("exit", orphanGuard);
   void exited.then((code) => {
     exitCode = code;
   });
 
   const stop = async () => {
+    process.off("exit", orphanGuard);
     if (exitCode === undefined) process.kill(-pgid, "SIGINT");
     const code = await Promise.race([
       exited,
