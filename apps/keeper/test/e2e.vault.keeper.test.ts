@@ -11,7 +11,21 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deployVault, devWethAbi, pnMarketAbi, pnVaultAbi, slowOracleAbi } from "@pn/sdk";
+import { indexIdFromTicker, seriesId } from "@pn/core";
+import {
+  approve,
+  createSeries,
+  deployVault,
+  devWethAbi,
+  getOrder,
+  getSeries,
+  pnMarketAbi,
+  pnVaultAbi,
+  postAsk,
+  slowOracleAbi,
+  split,
+  waitForOrderId,
+} from "@pn/sdk";
 import { type Address, parseEther } from "viem";
 import { getContractEvents, readContract, writeContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -203,11 +217,43 @@ describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale
     });
     expect(wethAfter - wethBefore).toBe(reentered?.args.reward);
 
-    // The market maker, with discovery on and no quotes, fills the sale once it crosses its price.
+    // Two series its USD sources cannot price, and a USD control: the same cheap ask (0.01 ETH per P) on EUR and
+    // on the control; a USD series on another collateral (a P token, which cannot be split but can be created).
+    const h = m.client(holder);
+    const maturity = (await m.net.publicClient.getBlock()).timestamp + 30n * DAY;
+    const otherKey = (indexId: `0x${string}`, collateral: Address = m.weth) => ({
+      collateral,
+      oracle: m.oracle,
+      indexId,
+      strikeWad: parseEther("2000"),
+      maturity,
+    });
+    const eurKey = otherKey(indexIdFromTicker("EUR"));
+    const usdKey = otherKey(USD);
+    const notWethKey = otherKey(USD, m.tokens.pA);
+    const cheapAsks: bigint[] = [];
+    for (const key of [eurKey, usdKey]) {
+      await m.net.confirm((await createSeries(h, { core: m.core, key })).hash);
+      await m.net.confirm(await split(h, { core: m.core, key, amount: parseEther("1"), native: true }));
+      const { pToken } = await getSeries(m.net.publicClient, { core: m.core, key });
+      await m.net.confirm(await approve(h, { token: pToken, spender: m.market, amount: parseEther("1") }));
+      const hash = await postAsk(h, {
+        market: m.market,
+        token: pToken,
+        want: m.weth,
+        amount: parseEther("1"),
+        curve: { kind: "flat", priceWad: parseEther("0.01") },
+        expiry: maturity - DAY,
+      });
+      cheapAsks.push((await waitForOrderId(h, { hash })) ?? never());
+    }
+    await m.net.confirm((await createSeries(h, { core: m.core, key: notWethKey })).hash);
+
+    // The market maker, with discovery on (USD only) and no quotes, fills the sale once it crosses its price.
     const mmConfig = writeMmConfig(m, tempDir("pn-vault-mm-"));
     const raw = JSON.parse(readFileSync(mmConfig, "utf8")) as { mm: Record<string, unknown> };
     raw.mm.series = [];
-    raw.mm.discover = { enabled: true, oracle: m.oracle };
+    raw.mm.discover = { enabled: true, oracle: m.oracle, indices: ["USD"] };
     raw.mm.fills = { maxRestSeconds: 0, maxFill: "1000" };
     raw.mm.inventory = { target: "0", limit: "1000" };
     writeFileSync(mmConfig, JSON.stringify(raw));
@@ -233,7 +279,27 @@ describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale
       },
       "the maker's fill of the re-entry sale",
     );
-    expect(mm.lines.some((l) => l.msg === "series discovered")).toBe(true);
+    await mm.keeper.tick();
+    const discovered = mm.lines.filter((l) => l.msg === "series discovered").map((l) => l.id);
+    expect(discovered).toContain(seriesId(usdKey));
+    expect(discovered).not.toContain(seriesId(eurKey));
+    expect(discovered).not.toContain(seriesId(notWethKey));
+    // The control ask crossed the maker's price and was filled; the same ask on EUR is untouched.
+    const [eurAsk, usdAsk] = await Promise.all(
+      cheapAsks.map((orderId) => getOrder(m.net.publicClient, { market: m.market, orderId })),
+    );
+    expect(usdAsk?.open).toBe(false);
+    expect(eurAsk).toMatchObject({ open: true, amount: parseEther("1") });
+    const takers = await getContractEvents(m.net.publicClient, {
+      address: m.market,
+      abi: pnMarketAbi,
+      eventName: "OrderFilled",
+      args: { orderId: cheapAsks[0] },
+      fromBlock: m.startBlock,
+      strict: true,
+    });
+    expect(takers).toEqual([]);
+    expect(mm.lines.some((l) => JSON.stringify(l).includes(`"orderId":"${cheapAsks[0]}"`))).toBe(false);
     await k.keeper.tick();
     expect((await state()).phase).toBe(0); // Holding
     k.stop();

@@ -3,12 +3,21 @@
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { costUp, fairValueEth, type MakerRisk, orderPriceAt, parseWad, WAD } from "@pn/core";
+import {
+  costUp,
+  fairValueEth,
+  indexIdFromTicker,
+  type MakerRisk,
+  orderPriceAt,
+  parseWad,
+  WAD,
+} from "@pn/core";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/framework/config.ts";
 import { ConfigError } from "../src/framework/errors.ts";
 import { mmConfigSchema } from "../src/mm/config.ts";
 import { decideFill, decideQuotes, type FillInput, type QuoteInput } from "../src/mm/decide.ts";
+import { discoverSkipReason } from "../src/mm/discover.ts";
 import { tempDir } from "./helpers/keeper.ts";
 
 const ONE = WAD;
@@ -186,6 +195,52 @@ describe("decideFill (roll auction P_A → P_B)", () => {
   });
 });
 
+describe("discoverSkipReason (series found after start)", () => {
+  const weth = "0x00000000000000000000000000000000000000a1";
+  const oracle = "0x00000000000000000000000000000000000000b2";
+  const USD = indexIdFromTicker("USD");
+  const key = (
+    over: { collateral?: `0x${string}`; oracle?: `0x${string}`; indexId?: `0x${string}` } = {},
+  ) => ({
+    collateral: weth as `0x${string}`,
+    oracle: oracle as `0x${string}`,
+    indexId: USD,
+    ...over,
+  });
+  it("takes a WETH series on a configured index (and oracle, when set); the addresses' case does not matter", () => {
+    expect(discoverSkipReason(key(), { weth, indices: [USD] })).toBeUndefined();
+    expect(
+      discoverSkipReason(key({ oracle: oracle.toUpperCase().replace("0X", "0x") as `0x${string}` }), {
+        weth,
+        indices: [indexIdFromTicker("EUR"), USD],
+        oracle,
+      }),
+    ).toBeUndefined();
+  });
+  it("leaves alone a series on another index, another collateral or another oracle, saying why", () => {
+    expect(discoverSkipReason(key({ indexId: indexIdFromTicker("EUR") }), { weth, indices: [USD] })).toMatch(
+      /index EUR is not one of discover.indices/,
+    );
+    expect(
+      discoverSkipReason(key({ indexId: indexIdFromTicker("CPI-U") }), { weth, indices: [USD] }),
+    ).toMatch(/index CPI-U/);
+    expect(discoverSkipReason(key(), { weth, indices: [] })).toMatch(/index USD/);
+    expect(
+      discoverSkipReason(key({ collateral: "0x00000000000000000000000000000000000000c3" }), {
+        weth,
+        indices: [USD],
+      }),
+    ).toBe("its collateral is not the core's WETH");
+    expect(
+      discoverSkipReason(key(), {
+        weth,
+        indices: [USD],
+        oracle: "0x00000000000000000000000000000000000000d4",
+      }),
+    ).toBe("its oracle is not discover.oracle");
+  });
+});
+
 describe("mm config", () => {
   it("lists every problem with its path", () => {
     const dir = tempDir("pn-mm-config-");
@@ -225,6 +280,51 @@ describe("mm config", () => {
       "mm.spreadBps",
       "mm.volatility",
     ]);
+  });
+
+  it("discover needs the indices its sources measure; tickers and index ids are both accepted", () => {
+    const write = (discover: unknown) => {
+      const file = join(tempDir("pn-mm-discover-"), "mm.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          rpcUrl: "http://127.0.0.1:8545",
+          stateFile: "state.json",
+          mm: {
+            core: "0x0000000000000000000000000000000000000001",
+            market: "0x0000000000000000000000000000000000000002",
+            sources: [{ type: "csv", name: "a", file: "a.csv" }],
+            volatility: 0.7,
+            quoteSize: "1",
+            inventory: { limit: "10" },
+            discover,
+          },
+        }),
+      );
+      return file;
+    };
+    const issues = (discover: unknown) => {
+      try {
+        loadConfig(write(discover), mmConfigSchema, {});
+        return [];
+      } catch (e) {
+        return (e as ConfigError).issues.map((i) => `${i.path}: ${i.problem}`);
+      }
+    };
+    expect(issues({ enabled: true })).toEqual([
+      expect.stringMatching(/^mm\.discover\.indices: must list the indices the price sources measure/),
+    ]);
+    expect(issues({ enabled: true, indices: ["USD", "0x12", "two words"] })).toEqual([
+      expect.stringMatching(/^mm\.discover\.indices\.1: must be an index ticker/),
+      expect.stringMatching(/^mm\.discover\.indices\.2: must be an index ticker/),
+    ]);
+    const eurId = indexIdFromTicker("EUR");
+    const loaded = loadConfig(
+      write({ enabled: true, indices: ["USD", eurId.toUpperCase().replace("0X", "0x")] }),
+      mmConfigSchema,
+      {},
+    );
+    expect(loaded.config.mm.discover.indices).toEqual([indexIdFromTicker("USD"), eurId]);
   });
 
   it("the example config is valid", () => {

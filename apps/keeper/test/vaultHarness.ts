@@ -116,7 +116,7 @@ export function writeOracleConfig(dir: string, rpcUrl: string, key: Hex, a: RunA
   });
 }
 
-/** The market maker: fills roll auctions and re-entry sales on every series of the oracle (discovered). */
+/** The market maker: fills roll auctions and re-entry sales on every USD series of the oracle (discovered). */
 export function writeMmConfig(dir: string, rpcUrl: string, key: Hex, a: RunAddresses): string {
   return write(dir, "mm.json", {
     ...base(rpcUrl, key),
@@ -131,7 +131,7 @@ export function writeMmConfig(dir: string, rpcUrl: string, key: Hex, a: RunAddre
       quoteSize: "1",
       inventory: { target: "0", limit: "100000" },
       fills: { maxFill: "100000", maxRestSeconds: 0 },
-      discover: { enabled: true, oracle: a.oracle },
+      discover: { enabled: true, oracle: a.oracle, indices: ["USD"] },
     },
   });
 }

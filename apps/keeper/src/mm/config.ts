@@ -2,7 +2,7 @@
 // sources), the quotes (spread, size, re-quote threshold, lifetime, inventory band), the roll-auction taker
 // (the net-risk charge it needs before filling) and the discovery of series created later (a vault's next series).
 
-import { parseWad } from "@pn/core";
+import { indexIdFromTicker, parseWad } from "@pn/core";
 import { type Hex, isHex } from "viem";
 import { z } from "zod";
 import { addressSchema, baseConfigShape } from "../framework/config.ts";
@@ -15,6 +15,13 @@ const tokenAmount = z
   .transform((s) => parseWad(s));
 const volatility = z.number().positive("must be a positive annual volatility, e.g. 0.8").max(5);
 const bps = (max: number) => z.number().min(0).max(max);
+
+const INDEX = 'must be an index ticker (e.g. "USD") or an index id (0x + 64 hex digits)';
+/** An index by ticker (`USD`) or by id (bytes32 hex); parsed to the id. */
+const indexRef = z
+  .string({ error: INDEX })
+  .refine((s) => (s.startsWith("0x") ? isHex(s) && s.length === 66 : /^[!-~]{1,31}$/.test(s)), INDEX)
+  .transform((s) => (s.startsWith("0x") ? (s.toLowerCase() as Hex) : indexIdFromTicker(s)));
 
 const seriesIdSchema = z
   .string()
@@ -69,6 +76,11 @@ export const discoverSchema = z.strictObject({
   enabled: z.boolean().default(false),
   /** Only series on this oracle (any when omitted). */
   oracle: addressSchema.optional(),
+  /**
+   * Only series on these indices (tickers or index ids): the ones the section's price sources measure. Required
+   * with `enabled`: a series on another index (EUR, CPI-U) would be priced with the wrong x.
+   */
+  indices: z.array(indexRef).default([]),
   /** Sides to quote on a discovered series; none by default (fills only). */
   sides: z.array(z.enum(["P", "N"])).default([]),
 });
@@ -112,6 +124,14 @@ export const mmSectionSchema = z
         code: "custom",
         path: ["series"],
         message: "must list at least one series to make (or enable discover)",
+      });
+    }
+    if (section.discover.enabled && section.discover.indices.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["discover", "indices"],
+        message:
+          'must list the indices the price sources measure when discover is enabled, e.g. ["USD"]: a series on another index would be priced with the wrong x',
       });
     }
     if (section.minSources > section.sources.length) {

@@ -13,6 +13,7 @@ import { getBlock, getBlockNumber, readContract } from "viem/actions";
 import { KeeperError } from "../framework/errors.ts";
 import type { Job, JobContext } from "../framework/job.ts";
 import { filledByUs, readAsksPosted, readOrder, readTokenBalance } from "./chain.ts";
+import { discoverSkipReason } from "./discover.ts";
 import { type FillItem, handleFill, legOf } from "./filling.ts";
 import { type MmSeries, modelX, type Snapshot } from "./model.ts";
 import { handleQuote, type QuoteItem } from "./quoting.ts";
@@ -63,8 +64,8 @@ async function resolveSeries(ctx: JobContext, s: MmSettings): Promise<MmWorld> {
 }
 
 /**
- * With discovery on: adds the WETH series created in `[from, latest]` (on the configured oracle, if any) that the
- * maker does not work on yet. Returns the next block to look from.
+ * With discovery on: adds the series created in `[from, latest]` that the maker can price (discover.ts: WETH, one
+ * of `discover.indices`, the configured oracle if any) and does not work on yet. Returns the next block to look from.
  */
 async function discoverSeries(
   ctx: JobContext,
@@ -75,11 +76,14 @@ async function discoverSeries(
   if (!s.discover.enabled || p.from > p.latest) return p.from;
   const listed = await listSeries(ctx.publicClient, { core: s.core, fromBlock: p.from });
   const known = new Set(world.series.map((x) => x.id.toLowerCase()));
-  const oracle = s.discover.oracle?.toLowerCase();
+  const filter = { ...s.discover, weth: world.weth };
   for (const found of listed) {
     if (found.blockNumber > p.latest || known.has(found.id.toLowerCase())) continue;
-    if (found.key.collateral.toLowerCase() !== world.weth.toLowerCase()) continue;
-    if (oracle !== undefined && found.key.oracle.toLowerCase() !== oracle) continue;
+    const skip = discoverSkipReason(found.key, filter);
+    if (skip !== undefined) {
+      ctx.log.debug("series not discovered", { id: found.id, reason: skip });
+      continue;
+    }
     const series = mmSeriesOf(found, s.volatility, s.discover.sides);
     world.series.push(series);
     known.add(series.id.toLowerCase());

@@ -2,7 +2,7 @@
 // `mm` section by setup.ts, plus the series resolved from the chain at start.
 
 import type { MakerRisk } from "@pn/core";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import type { JobContext } from "../framework/job.ts";
 import type { MarketRef } from "./chain.ts";
 import type { MmSeries, PriceInputs } from "./model.ts";
@@ -30,8 +30,11 @@ export type MmSettings = {
   };
   /** Config entries: id, volatility override, sides. Resolved into `MmSeries` at start. */
   seriesConfig: readonly { id: `0x${string}`; volatility?: number; sides: readonly ("P" | "N")[] }[];
-  /** Series created after start, on `oracle` if set, are added with `sides` quoted (none: fills only). */
-  discover: { enabled: boolean; oracle?: Address; sides: readonly ("P" | "N")[] };
+  /**
+   * Series created after start, on the core's WETH, on one of `indices` and on `oracle` if set, are added with
+   * `sides` quoted (none: fills only).
+   */
+  discover: { enabled: boolean; oracle?: Address; indices: readonly Hex[]; sides: readonly ("P" | "N")[] };
   volatility: number;
 };
 

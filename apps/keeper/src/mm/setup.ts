@@ -47,6 +47,7 @@ export function mmSettings(section: MmSection, deps: MmSetupDeps): MmSettings {
     discover: {
       enabled: section.discover.enabled,
       sides: section.discover.sides,
+      indices: section.discover.indices,
       ...(section.discover.oracle === undefined ? {} : { oracle: section.discover.oracle }),
     },
     volatility: section.volatility,
