@@ -148,7 +148,10 @@ export {
   type StrikeGrid,
   type StrikeRule,
   type TriggerLevels,
+  VAULT_PHASES,
+  type VaultPhase,
   type VaultRules,
+  type VaultRulesStruct,
   validateRollPolicy,
   vaultRollPolicy,
 } from "./roll/policy.ts";

@@ -5,7 +5,6 @@ import {
   type Address,
   BaseError,
   type Chain,
-  type ContractConstructorArgs,
   getAddress,
   type Hash,
   type PublicClient,
@@ -15,6 +14,7 @@ import {
 import { deployContract, waitForTransactionReceipt } from "viem/actions";
 import { devOracleAbi, devWethAbi, pnCoreAbi, pnVaultAbi } from "./generated/abis.ts";
 import { devOracleBytecode, devWethBytecode, pnCoreBytecode, pnVaultBytecode } from "./generated/bytecode.ts";
+import type { VaultRules } from "./vaultRules.ts";
 
 /** A wallet client with its account and chain set: it signs and sends every deployment. */
 export type DeployWalletClient = WalletClient<Transport, Chain, Account>;
@@ -97,12 +97,6 @@ export async function deployDevOracle(parameters: DeployParameters): Promise<Dep
   const hash = await deployContract(walletClient, { abi: devOracleAbi, bytecode: devOracleBytecode });
   return { oracle: await confirmDeployment(publicClient, "DevOracle", hash) };
 }
-
-/**
- * A vault's policy, fixed at deployment (`IPNVaultBase.Rules`; docs/vault.md, "The rules"). Bps are 1/10,000,
- * prices and strikes WAD index units per collateral unit, times in seconds.
- */
-export type VaultRules = ContractConstructorArgs<typeof pnVaultAbi>[1];
 
 export type DeployVaultParameters = DeployParameters & {
   /** The market the vault's auctions run on; the vault uses its core and the core's WETH. */

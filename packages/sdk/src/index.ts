@@ -28,7 +28,6 @@ export {
   deployCore,
   deployDevOracle,
   deployVault,
-  type VaultRules,
 } from "./deploy.ts";
 export {
   DEPLOYMENT_VERSION,
@@ -55,3 +54,4 @@ export {
 export { type ErrorHint, errorHint, hasHint } from "./errors/hints.ts";
 export * from "./generated/abis.ts";
 export * from "./generated/bytecode.ts";
+export type { VaultRules } from "./vaultRules.ts";

@@ -1,37 +1,16 @@
 // Reads of the deployment's vaults (IPNVault): rules, state, holdings, the share token, the account's shares and
 // claim, and the roll history from the vault's events.
 
-import { pnVaultAbi } from "@pn/sdk";
+import { VAULT_PHASES, VAULT_ROLL_REASON, type VaultPhase } from "@pn/core";
+import { pnVaultAbi, type VaultRules } from "@pn/sdk";
 import { useQuery } from "@tanstack/react-query";
-import { type Address, erc20Abi, type Hex } from "viem";
+import { type Address, erc20Abi } from "viem";
 import { useApp } from "./app.tsx";
 
-export const VAULT_PHASES = ["Holding", "Rolling", "Legacy", "Selling", "Stranded"] as const;
-export const ROLL_REASONS = ["none", "scheduled", "signal"] as const;
-
-export type VaultRules = {
-  oracle: Address;
-  indexId: Hex;
-  strikeFractionBps: bigint;
-  strikeSigFigs: bigint;
-  minStrikeStepBps: bigint;
-  maxRefAge: bigint;
-  triggerBps: bigint;
-  minRollInterval: bigint;
-  tenor: bigint;
-  maturityOrigin: bigint;
-  maturityPeriod: bigint;
-  rollLead: bigint;
-  auctionDuration: bigint;
-  auctionHalfLife: bigint;
-  auctionPatience: bigint;
-  rollStartBps: bigint;
-  rollFloorBps: bigint;
-  saleStartBps: bigint;
-  saleFloorBps: bigint;
-  rewardBps: bigint;
-  rewardCap: bigint;
-};
+/** `IPNVaultBase.RollReason` names by value, in lower case ("scheduled"), from the core's `VAULT_ROLL_REASON`. */
+const ROLL_REASONS = Object.fromEntries(
+  Object.entries(VAULT_ROLL_REASON).map(([name, value]) => [value, name.toLowerCase()]),
+) as Record<number, string>;
 
 export type VaultView = {
   name: string;
@@ -39,7 +18,7 @@ export type VaultView = {
   tokenName: string;
   symbol: string;
   rules: VaultRules;
-  phase: (typeof VAULT_PHASES)[number];
+  phase: VaultPhase;
   strikeWad: bigint;
   maturity: bigint;
   lastRollAt: bigint;
@@ -88,7 +67,7 @@ export function useVault(name: string, address: Address, account: Address | unde
         address,
         tokenName,
         symbol,
-        rules: { ...rules, oracle: rules.oracle, indexId: rules.indexId },
+        rules,
         phase: VAULT_PHASES[state.phase] ?? "Holding",
         strikeWad: state.strikeWad,
         maturity: BigInt(state.maturity),

@@ -2,8 +2,10 @@
 // which auction curve, and what the caller is paid. The vault's `Rules` struct converts to one (`vaultRollPolicy`);
 // the daemon builds one from its epoch's random draws; the simulator uses the float form of the same rules.
 
+import type { Address, Hex } from "viem";
 import { WAD } from "../constants.ts";
 import { InvalidRollPolicyError } from "./errors.ts";
+import type { VAULT_PHASE_HOLDING } from "./vault.ts";
 import { WAD_PER_BPS } from "./vaultMath.ts";
 
 /** Roll once x < triggerWad · S (a WAD multiple of the strike), or from `leadSeconds` before maturity on. */
@@ -68,8 +70,15 @@ export type RollPolicy = {
   listing?: ListingRule;
 };
 
-/** The numeric fields of the vault's `IPNVaultBase.Rules` struct, as viem decodes them. */
-export type VaultRules = {
+/**
+ * `IPNVaultBase.Rules`: a vault's policy, fixed at deployment, field for field as viem encodes the constructor's
+ * `rules` and decodes `rules()` (docs/vault.md, "The rules"). Bps are 1/10,000; strikes and prices WAD index units
+ * per collateral unit; times in seconds. The one definition: `@pn/sdk` exports it as `VaultRules` and fails to
+ * typecheck when it and the vault ABI's tuple are not mutually assignable; the planner reads `VaultRules` below.
+ */
+export type VaultRulesStruct = {
+  oracle: Address;
+  indexId: Hex;
   strikeFractionBps: bigint;
   strikeSigFigs: bigint;
   minStrikeStepBps: bigint;
@@ -85,9 +94,26 @@ export type VaultRules = {
   auctionPatience: bigint;
   rollStartBps: bigint;
   rollFloorBps: bigint;
+  saleStartBps: bigint;
+  saleFloorBps: bigint;
   rewardBps: bigint;
   rewardCap: bigint;
 };
+
+/**
+ * The fields of the vault's rules that the roll planner reads (`vaultRollPolicy`, `previewTrigger`): all of
+ * `VaultRulesStruct` but the oracle, the index and the re-entry sale's curve. A whole struct is one.
+ */
+export type VaultRules = Omit<VaultRulesStruct, "oracle" | "indexId" | "saleStartBps" | "saleFloorBps">;
+
+/** `IPNVaultBase.Phase` names by value, in the enum's order: `VAULT_PHASES[state.phase]`. */
+export const VAULT_PHASES = ["Holding", "Rolling", "Legacy", "Selling", "Stranded"] as const;
+export type VaultPhase = (typeof VAULT_PHASES)[number];
+/** Fails to typecheck unless `VAULT_PHASE_HOLDING` (vault.ts, the planner's gate) names "Holding" here. */
+export type VaultPhaseHoldingCheck = Assert<
+  (typeof VAULT_PHASES)[typeof VAULT_PHASE_HOLDING] extends "Holding" ? true : false
+>;
+type Assert<T extends true> = T;
 
 /** The vault's rules as a roll policy: every bps field scaled to a WAD multiple (exact, `WAD_PER_BPS`). */
 export function vaultRollPolicy(r: VaultRules): RollPolicy {
