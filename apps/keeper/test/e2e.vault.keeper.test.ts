@@ -15,7 +15,6 @@ import { indexIdFromTicker, seriesId } from "@pn/core";
 import {
   approve,
   createSeries,
-  deployVault,
   devWethAbi,
   getOrder,
   getSeries,
@@ -30,29 +29,13 @@ import { type Address, parseEther } from "viem";
 import { getContractEvents, readContract, writeContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Intent } from "../src/framework/state.ts";
-import { createVaultRuntime } from "../src/vault/run.ts";
 import { accounts, advance, defaultSettings, never, USD } from "./helpers/devnet.ts";
-import { inProcessRuntime, tempDir } from "./helpers/keeper.ts";
-import { bot, holder, inProcessMm, type MarketNet, startMarketNet, writeMmConfig } from "./mmHarness.ts";
-import {
-  account,
-  crashRules,
-  DAY,
-  HOUR,
-  spawnKeeper,
-  vaultEvents,
-  writeVaultConfig,
-} from "./vaultHarness.ts";
+import { tempDir } from "./helpers/keeper.ts";
+import { bot, holder, inProcessMm, type MarketNet, writeMmConfig } from "./mmHarness.ts";
+import { DAY, HOUR, spawnKeeper, vaultEvents } from "./vaultHarness.ts";
+import { inProcessVaultKeeper, keeper, startVaultKeeperNet } from "./vaultKeeperHarness.ts";
 
-/** 2025-10-03 08:00 UTC, a Friday: the vault's weekly grid. */
-const ORIGIN = 1_759_478_400n;
-const keeper = account(8);
 const proposer = accounts[0] ?? never();
-
-const inProcessVaultKeeper = (
-  configFile: string,
-  options: { dryRun?: boolean; afterRecord?: (i: Intent) => void } = {},
-) => inProcessRuntime((o) => createVaultRuntime(configFile, o), options);
 
 describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale", () => {
   let m: MarketNet;
@@ -61,41 +44,7 @@ describe("e2e: the vault keeper through a roll, its fallback and a re-entry sale
   let config: string;
   const stops: (() => void)[] = [];
   beforeAll(async () => {
-    m = await startMarketNet();
-    const rules = {
-      ...crashRules(m.oracle),
-      maxRefAge: 0n,
-      minRollInterval: DAY,
-      maturityOrigin: ORIGIN,
-      auctionDuration: HOUR,
-      auctionPatience: HOUR,
-    };
-    ({ vault } = await deployVault({
-      walletClient: m.net.wallet(accounts[0] ?? never()),
-      publicClient: m.net.publicClient,
-      market: m.market,
-      rules,
-      refPriceWad: parseEther("4000"),
-      name: "pn USD keeper test",
-      symbol: "pnUSD",
-    }));
-    await m.net.confirm(
-      await writeContract(m.net.wallet(holder), {
-        address: vault,
-        abi: pnVaultAbi,
-        functionName: "deposit",
-        args: [holder.address],
-        value: parseEther("3"),
-      }),
-    );
-    dir = tempDir("pn-vault-keeper-");
-    config = writeVaultConfig(dir, m.net.anvil.rpcUrl, keeper.key, {
-      core: m.core,
-      market: m.market,
-      oracle: m.oracle,
-      vault,
-      fromBlock: m.startBlock,
-    });
+    ({ m, vault, dir, config } = await startVaultKeeperNet());
   });
   afterAll(async () => {
     for (const stop of stops) stop();

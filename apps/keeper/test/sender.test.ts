@@ -84,6 +84,9 @@ describe("TxSender", () => {
     expect(error).toMatchObject({ errorName: "IndexNotFound", errorArgs: [eur] });
     expect(lines.find((l) => l.msg === "simulation reverted; not sending")).toMatchObject({
       errorName: "IndexNotFound",
+      errorArgs: [eur],
+      hint: expect.stringMatching(/./),
+      fix: expect.stringMatching(/./),
     });
     expect(state.intents()).toEqual([]);
     expect(await nonceOf(account.address)).toBe(0);

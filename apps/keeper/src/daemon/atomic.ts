@@ -126,7 +126,7 @@ export async function stepEscalated(ctx: JobContext, w: DaemonWorld, t: Tick, r:
     return sent.ok ? again : sent.failed ? again : sent.step;
   } catch (error) {
     if (!(error instanceof SimulationRevertedError)) throw error;
-    return stop("waiting", `atomic roll simulation reverted: ${error.errorName ?? "?"}`);
+    return stop("waiting", `atomic roll simulation reverted: ${error.revert.reason}`);
   }
 }
 

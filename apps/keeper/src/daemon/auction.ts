@@ -76,7 +76,11 @@ export async function stepPosting(ctx: JobContext, w: DaemonWorld, _t: Tick, r: 
       set: { state: "planned", attempt: r.attempt + 1 },
       clear: ["post"],
       event: "replanned",
-      detail: { why: "the post's simulation reverted", error: error.errorName ?? error.shortMessage },
+      detail: {
+        why: "the post's simulation reverted",
+        error: error.revert.reason,
+        hint: error.revert.hint ?? null,
+      },
     });
     return stop("waiting", "post simulation reverted");
   }

@@ -1,6 +1,8 @@
 // Typed errors of the keeper. Each carries a one-line `shortMessage`, optional context lines and a `fix` that
 // says what to do; `message` joins them so a log line or a crash report reads like an instruction.
 
+import type { DecodedRevert } from "./revert.ts";
+
 export type KeeperErrorOptions = {
   metaMessages?: readonly string[];
   fix?: string;
@@ -89,27 +91,20 @@ export class SimulationRevertedError extends KeeperError {
   readonly key: string;
   readonly errorName: string | undefined;
   readonly errorArgs: readonly unknown[];
+  /** The decoded revert (revert.ts): error name, arguments, reason and, for the protocol's errors, hint and fix. */
+  readonly revert: DecodedRevert;
 
-  constructor({
-    key,
-    errorName,
-    errorArgs,
-    reason,
-    cause,
-  }: {
-    key: string;
-    errorName: string | undefined;
-    errorArgs: readonly unknown[];
-    reason: string;
-    cause: unknown;
-  }) {
-    super(`Simulating ${key} reverted: ${reason}. Nothing was sent.`, {
-      fix: "The chain state changed or the action is not allowed yet; the keeper re-reads the state next tick.",
+  constructor({ key, revert, cause }: { key: string; revert: DecodedRevert; cause: unknown }) {
+    super(`Simulating ${key} reverted: ${revert.reason}. Nothing was sent.`, {
+      fix:
+        revert.fix ??
+        "The chain state changed or the action is not allowed yet; the keeper re-reads the state next tick.",
       cause,
     });
     this.key = key;
-    this.errorName = errorName;
-    this.errorArgs = errorArgs;
+    this.errorName = revert.errorName;
+    this.errorArgs = revert.errorArgs;
+    this.revert = revert;
   }
 }
 

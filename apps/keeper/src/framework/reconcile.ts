@@ -6,9 +6,10 @@
 // - otherwise it may still be mined → the identical signed bytes are re-broadcast. Same nonce, same hash: this
 //   can never execute the action twice.
 
-import { type Hash, type Hex, TransactionReceiptNotFoundError } from "viem";
+import { type Hash, type Hex, type TransactionReceipt, TransactionReceiptNotFoundError } from "viem";
 import { getTransactionCount, getTransactionReceipt, sendRawTransaction } from "viem/actions";
 import type { Logger } from "./log.ts";
+import { explainMinedRevert } from "./revert.ts";
 import { isRpcUnavailable, type KeeperPublicClient } from "./rpc.ts";
 import type { Intent, IntentStatus, StateStore } from "./state.ts";
 
@@ -50,8 +51,32 @@ async function fromReceipt(ctx: ReconcileContext, intent: Intent): Promise<Inten
   if (receipt === undefined) return undefined;
   const status = receipt.status === "success" ? "confirmed" : "reverted";
   const next = updateIntent(ctx, intent, status, receipt.blockNumber);
-  ctx.log.info(`intent ${status}`, { key: intent.key, hash: intent.hash, blockNumber: receipt.blockNumber });
+  await logReceipt(ctx, intent, receipt, `intent ${status}`);
   return next;
+}
+
+/**
+ * Logs a mined intent: at info when it succeeded; at warn when it reverted, with the reason (a receipt has none:
+ * the call is replayed, see revert.ts) — the decoded error's name, arguments and hint.
+ */
+export async function logReceipt(
+  ctx: ReconcileContext,
+  intent: Intent,
+  receipt: Pick<TransactionReceipt, "status" | "blockNumber" | "gasUsed">,
+  msg: string,
+): Promise<void> {
+  const fields = {
+    key: intent.key,
+    hash: intent.hash,
+    blockNumber: receipt.blockNumber,
+    gasUsed: receipt.gasUsed,
+  };
+  if (receipt.status === "success") {
+    ctx.log.info(msg, fields);
+    return;
+  }
+  const why = await explainMinedRevert(ctx.publicClient, intent, receipt);
+  ctx.log.warn(msg, { ...fields, ...(why ?? { reason: "unknown: a replay of the call does not revert" }) });
 }
 
 export type BroadcastResult = "accepted" | "nonce-used" | "rejected";

@@ -25,7 +25,14 @@ import {
 } from "viem/actions";
 import { ActionGaveUpError, SimulationRevertedError } from "./errors.ts";
 import type { Logger } from "./log.ts";
-import { broadcast, isInFlight, type ReconcileContext, reconcileIntent, updateIntent } from "./reconcile.ts";
+import {
+  broadcast,
+  isInFlight,
+  logReceipt,
+  type ReconcileContext,
+  reconcileIntent,
+  updateIntent,
+} from "./reconcile.ts";
 import { decodeRevert } from "./revert.ts";
 import { isRpcUnavailable, type KeeperPublicClient, type KeeperWalletClient } from "./rpc.ts";
 import type { Intent, StateStore } from "./state.ts";
@@ -177,9 +184,9 @@ export class TxSender implements Sender {
       });
     } catch (error) {
       if (isRpcUnavailable(error)) throw error;
-      const decoded = decodeRevert(error);
-      this.#p.log.warn("simulation reverted; not sending", { key: action.key, ...decoded });
-      throw new SimulationRevertedError({ key: action.key, ...decoded, cause: error });
+      const revert = decodeRevert(error);
+      this.#p.log.warn("simulation reverted; not sending", { key: action.key, ...revert });
+      throw new SimulationRevertedError({ key: action.key, revert, cause: error });
     }
   }
 
@@ -263,12 +270,7 @@ export class TxSender implements Sender {
       });
       const status = receipt.status === "success" ? "confirmed" : "reverted";
       updateIntent(this.#ctx, intent, status, receipt.blockNumber);
-      this.#p.log.info(`tx ${status}`, {
-        key: intent.key,
-        hash,
-        blockNumber: receipt.blockNumber,
-        gasUsed: receipt.gasUsed,
-      });
+      await logReceipt(this.#ctx, intent, receipt, `tx ${status}`);
       return status === "confirmed" ? { status, hash, fresh: true } : { status, hash };
     } catch (error) {
       if (isRpcUnavailable(error)) throw error;

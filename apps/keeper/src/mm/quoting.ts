@@ -106,7 +106,7 @@ async function resume(ctx: JobContext, p: ResumeParameters): Promise<Step> {
     // next tick decides afresh with a new epoch.
     ctx.log.warn("quote not posted: its simulation reverted; deciding again next tick", {
       key,
-      error: error.errorName,
+      ...error.revert,
     });
     save((e) => delete e.pending);
     return "done";

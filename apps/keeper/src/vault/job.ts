@@ -7,6 +7,7 @@
 import { getAddress } from "viem";
 import { estimateContractGas, getBalance, getBlock, getGasPrice } from "viem/actions";
 import type { ItemResult, Job, JobContext } from "../framework/job.ts";
+import { decodeRevert } from "../framework/revert.ts";
 import type { TxAction } from "../framework/sender.ts";
 import { modelX, type PriceInputs } from "../mm/model.ts";
 import {
@@ -179,7 +180,10 @@ async function gasCostOf(
     ]);
     return { [decision.kind]: gas * price };
   } catch (error) {
-    ctx.log.warn("gas estimate failed; the profitability check is skipped for this call", { error });
+    ctx.log.warn("gas estimate failed; the profitability check is skipped for this call", {
+      ...decodeRevert(error),
+      error,
+    });
     return {};
   }
 }
