@@ -1,7 +1,7 @@
 // pn vault deposit / withdraw / status on anvil against a real PNVault (on the core, the market and a DevOracle).
 import { indexIdFromTicker } from "@pn/core";
-import { deployMarket, pnVaultAbi, pnVaultBytecode } from "@pn/sdk";
-import { type Address, parseEther } from "viem";
+import { deployMarket, pnVaultAbi, pnVaultBytecode, weeklyVaultRules } from "@pn/sdk";
+import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Chain, json, START, startChain } from "./harness.ts";
 
@@ -19,29 +19,15 @@ beforeAll(async () => {
     publicClient: chain.publicClient,
     core: chain.core,
   });
-  const rules = {
+  const rules = weeklyVaultRules({
     oracle: chain.devOracle,
     indexId: indexIdFromTicker("USD"),
-    strikeFractionBps: 5_000n,
-    strikeSigFigs: 2n,
+    origin: ORIGIN,
     minStrikeStepBps: 5_000n,
     maxRefAge: 0n,
-    triggerBps: 15_000n,
     minRollInterval: DAY,
-    tenor: 28n * DAY,
-    maturityOrigin: ORIGIN,
-    maturityPeriod: 7n * DAY,
-    rollLead: 7n * DAY,
     auctionDuration: 6n * 3_600n,
-    auctionHalfLife: 0n,
-    auctionPatience: DAY,
-    rollStartBps: 10_200n,
-    rollFloorBps: 9_800n,
-    saleStartBps: 12_000n,
-    saleFloorBps: 8_000n,
-    rewardBps: 1n,
-    rewardCap: parseEther("0.01"),
-  };
+  });
   const hash = await chain.wallet.deployContract({
     abi: pnVaultAbi,
     bytecode: pnVaultBytecode,

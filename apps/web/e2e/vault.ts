@@ -1,9 +1,9 @@
-// A PNVault for the fixture devnet's Vault page test: npm start's vault rules (scripts/devnet/vault.ts) with a
-// four-week series on `near`'s weekly grid, one-day signal rolls and 6-hour auctions from 102% to 98%.
+// A PNVault for the fixture devnet's Vault page test: the SDK's weekly preset (docs/vault.md's defaults: four-week
+// series, auctions from 102% to 98%) on `near`'s grid, with one-day signal rolls, 6-hour auctions, a 50% strike step
+// and no reference-raised strikes.
 import type { SeriesKey } from "@pn/core";
-import { deployVault } from "@pn/sdk";
+import { deployVault, weeklyVaultRules } from "@pn/sdk";
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from "viem";
-import { devnetVaultRules } from "../../../scripts/devnet/vault.ts";
 
 const DAY = 86_400n;
 const WAD = 10n ** 18n;
@@ -13,19 +13,15 @@ export async function deployE2eVault(
   clients: { walletClient: WalletClient<Transport, Chain, Account>; publicClient: PublicClient },
   { market, oracle, near }: { market: Address; oracle: Address; near: SeriesKey },
 ): Promise<Address> {
-  const rules = {
-    ...devnetVaultRules(oracle),
+  const rules = weeklyVaultRules({
+    oracle,
     indexId: near.indexId,
+    origin: near.maturity,
     minStrikeStepBps: 5_000n,
     maxRefAge: 0n,
     minRollInterval: DAY,
-    tenor: 28n * DAY,
-    maturityOrigin: near.maturity,
     auctionDuration: 6n * 3_600n,
-    auctionPatience: DAY,
-    rollStartBps: 10_200n,
-    rollFloorBps: 9_800n,
-  };
+  });
   const { vault } = await deployVault({
     ...clients,
     market,

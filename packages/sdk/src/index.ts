@@ -54,4 +54,4 @@ export {
 export { type ErrorHint, errorHint, hasHint } from "./errors/hints.ts";
 export * from "./generated/abis.ts";
 export * from "./generated/bytecode.ts";
-export type { VaultRules } from "./vaultRules.ts";
+export { type VaultRules, type WeeklyVaultRulesParameters, weeklyVaultRules } from "./vaultRules.ts";

@@ -1,7 +1,7 @@
 // deployVault on a real anvil: the vault is wired to the market's core and WETH, keeps its rules, strikes its first
 // series at k × the reference price on the first grid date a tenor out, and an invalid rule is a decoded revert.
 import { indexIdFromTicker } from "@pn/core";
-import { createPublicClient, createWalletClient, http, parseEther } from "viem";
+import { createPublicClient, createWalletClient, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import {
   getSeries,
   pnVaultAbi,
   type VaultRules,
+  weeklyVaultRules,
 } from "../src/index.ts";
 import { type Anvil, startAnvil } from "../src/testing/index.ts";
 
@@ -44,29 +45,7 @@ beforeAll(async () => {
   ({ core, weth } = await deployCore(deploy));
   const { oracle } = await deployDevOracle(deploy);
   ({ market } = await deployMarket({ ...deploy, core }));
-  rules = {
-    oracle,
-    indexId: indexIdFromTicker("USD"),
-    strikeFractionBps: 5_000n,
-    strikeSigFigs: 2n,
-    minStrikeStepBps: 2_500n,
-    maxRefAge: DAY,
-    triggerBps: 15_000n,
-    minRollInterval: 3n * DAY,
-    tenor: 28n * DAY,
-    maturityOrigin: ORIGIN,
-    maturityPeriod: 7n * DAY,
-    rollLead: 7n * DAY,
-    auctionDuration: DAY,
-    auctionHalfLife: 0n,
-    auctionPatience: DAY,
-    rollStartBps: 10_200n,
-    rollFloorBps: 9_800n,
-    saleStartBps: 12_000n,
-    saleFloorBps: 8_000n,
-    rewardBps: 1n,
-    rewardCap: parseEther("0.01"),
-  };
+  rules = weeklyVaultRules({ oracle, indexId: indexIdFromTicker("USD"), origin: ORIGIN });
 });
 afterAll(() => anvil?.stop());
 
