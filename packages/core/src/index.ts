@@ -139,6 +139,8 @@ export {
 } from "./roll/plan.ts";
 export {
   type AuctionRule,
+  DEFAULT_TRIGGER_BPS,
+  DEFAULT_TRIGGER_MULTIPLE,
   type ListingRule,
   type MaturityGrid,
   type MaturityRule,

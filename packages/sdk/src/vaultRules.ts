@@ -1,7 +1,7 @@
 // A vault's rules (`IPNVaultBase.Rules`): the type is @pn/core's `VaultRulesStruct`, checked here against the
 // vault's ABI at compile time, so the TypeScript struct and the contract's cannot drift apart; and the rules preset
 // that devnets and tests start from (`weeklyVaultRules`).
-import type { VaultRulesStruct } from "@pn/core";
+import { DEFAULT_TRIGGER_BPS, type VaultRulesStruct } from "@pn/core";
 import type { ContractConstructorArgs, ContractFunctionReturnType } from "viem";
 import type { pnVaultAbi } from "./generated/abis.ts";
 
@@ -37,7 +37,7 @@ export type WeeklyVaultRulesParameters = Pick<VaultRules, "oracle" | "indexId"> 
  *
  * - strike k = 50% of the reference price on 2 significant digits, never below 25% of the current strike;
  * - a scheduled roll may raise the strike on a final oracle value at most a day old;
- * - signal roll when the hint is below 1.5·S, at most every 3 days after a roll starts;
+ * - signal roll when the hint is below 1.5·S (`DEFAULT_TRIGGER_BPS`), at most every 3 days after a roll starts;
  * - 28-day tenor on the weekly grid, scheduled roll 7 days before maturity;
  * - one-day linear roll auctions from 102% to 98% of the strike ratio, then a day at the floor;
  * - re-entry sales from 120% to 80% of (x − S)/S; keeper reward 1 bp of the amount, at most 0.01.
@@ -55,7 +55,7 @@ export function weeklyVaultRules(parameters: WeeklyVaultRulesParameters): VaultR
     strikeSigFigs: 2n,
     minStrikeStepBps: 2_500n,
     maxRefAge: DAY,
-    triggerBps: 15_000n,
+    triggerBps: DEFAULT_TRIGGER_BPS,
     minRollInterval: 3n * DAY,
     tenor: 28n * DAY,
     maturityOrigin: origin,

@@ -1,6 +1,6 @@
 // Model prices of P and N (Black-76, zero rates, from @pn/core) and what a position is worth. Floats are fine
 // here: these are model values for display, never amounts sent on chain.
-import { nValueEth, SECONDS_PER_YEAR } from "@pn/core";
+import { DEFAULT_TRIGGER_MULTIPLE, nValueEth, SECONDS_PER_YEAR } from "@pn/core";
 import { wadToNumber } from "./format.ts";
 import type { SeriesInfo } from "./series.ts";
 
@@ -65,7 +65,10 @@ export type PositionValue = {
   valueIndex: number;
   /** x / S: ETH backing per unit of P's claim; 1 at the strike. */
   collateralRatio: number;
-  /** 1 − 1.5·S/x: how far x can fall before the roll trigger at 1.5·S (negative: below it, roll now). */
+  /**
+   * 1 − m·S/x: how far x can fall before the roll trigger at m·S, m = `DEFAULT_TRIGGER_MULTIPLE` (1.5; negative:
+   * below it, roll now).
+   */
   triggerDistance: number;
 };
 
@@ -81,6 +84,6 @@ export function positionValue(
     valueEth,
     valueIndex: valueEth * model.x,
     collateralRatio: model.x / strike,
-    triggerDistance: 1 - (1.5 * strike) / model.x,
+    triggerDistance: 1 - (DEFAULT_TRIGGER_MULTIPLE * strike) / model.x,
   };
 }

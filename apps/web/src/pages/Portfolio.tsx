@@ -1,6 +1,7 @@
 // Portfolio: the connected account's P and N, what they are worth in ETH and index units, the effective
 // collateral ratio x/S, and how far x now (the devnet replay's, else the model's input) is from the roll trigger
-// at 1.5·S.
+// at 1.5·S (core's DEFAULT_TRIGGER_MULTIPLE).
+import { DEFAULT_TRIGGER_MULTIPLE } from "@pn/core";
 import { useConnection } from "wagmi";
 import { useApp } from "../data/app.tsx";
 import { useChainClock, useHoldings, useSeriesList } from "../data/chain.ts";
@@ -11,11 +12,14 @@ import { replayDate } from "../lib/replay.ts";
 import { type ActionName, routeHref } from "../lib/route.ts";
 import { groupByIndex, phaseOf, type SeriesInfo, seriesLabel } from "../lib/series.ts";
 
+/** "1.5·S": the roll trigger's level. */
+const TRIGGER = `${DEFAULT_TRIGGER_MULTIPLE}·S`;
+
 type Row = { series: SeriesInfo; label: string; p: bigint; n: bigint; x: number; source: XSource };
 
 function TriggerCell({ distance, phase }: { distance: number; phase: string }) {
   if (phase !== "live") return <td className="muted">—</td>;
-  if (distance <= 0) return <td className="error">below 1.5·S: roll</td>;
+  if (distance <= 0) return <td className="error">below {TRIGGER}: roll</td>;
   return <td>{formatPercent(distance)} above</td>;
 }
 
@@ -117,7 +121,7 @@ export function PortfolioPage() {
                 <th scope="col" title="Effective collateral ratio of P: ETH per unit of its claim">
                   x/S
                 </th>
-                <th scope="col" title="How far x can fall before the roll trigger at 1.5·S">
+                <th scope="col" title={`How far x can fall before the roll trigger at ${TRIGGER}`}>
                   To roll trigger
                 </th>
                 <th scope="col" />

@@ -115,6 +115,15 @@ export type VaultPhaseHoldingCheck = Assert<
 >;
 type Assert<T extends true> = T;
 
+/**
+ * The brief's roll trigger: roll when x < 1.5·S (the index below 1.5 times the strike, i.e. the collateral ratio
+ * x/S under 1.5). One number for every place that applies that rule: the vault's default `triggerBps`
+ * (`DEFAULT_TRIGGER_BPS`), the simulator's presets of the rule and the web's distance to the trigger.
+ */
+export const DEFAULT_TRIGGER_MULTIPLE = 1.5;
+/** `DEFAULT_TRIGGER_MULTIPLE` in the vault's bps (15,000): `triggerBps` of `IPNVaultBase.Rules`. */
+export const DEFAULT_TRIGGER_BPS: bigint = multipleWad(DEFAULT_TRIGGER_MULTIPLE) / WAD_PER_BPS;
+
 /** The vault's rules as a roll policy: every bps field scaled to a WAD multiple (exact, `WAD_PER_BPS`). */
 export function vaultRollPolicy(r: VaultRules): RollPolicy {
   return {

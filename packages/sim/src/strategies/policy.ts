@@ -1,6 +1,7 @@
 // Roll policies as plain data, so they can cross worker threads and land in JSON reports. A policy says which
 // series to buy (strike as a fraction of the index, tenor) and when to leave it (price trigger, time lead).
 
+import { DEFAULT_TRIGGER_MULTIPLE } from "@pn/core";
 import { InvalidParameterError } from "../errors.ts";
 import type { Rng } from "../rng.ts";
 
@@ -45,7 +46,7 @@ export type Thresholds = {
 export const POST_RULE: RollPolicy = {
   name: "post",
   strikeFraction: 0.5,
-  triggerMultiple: 1.5,
+  triggerMultiple: DEFAULT_TRIGGER_MULTIPLE,
   tenorDays: 60,
   rollLeadDays: 30,
 };
@@ -54,7 +55,7 @@ export const POST_RULE: RollPolicy = {
 export const TRACKER_28D: RollPolicy = {
   name: "28-day",
   strikeFraction: 0.5,
-  triggerMultiple: 1.5,
+  triggerMultiple: DEFAULT_TRIGGER_MULTIPLE,
   tenorDays: 28,
   rollLeadDays: 7,
 };
@@ -76,7 +77,7 @@ export const SHORT_TENOR: RollPolicy = {
 export const VAULT_RULES: RollPolicy = {
   name: "vault (PNVault defaults)",
   strikeFraction: 0.5,
-  triggerMultiple: 1.5,
+  triggerMultiple: DEFAULT_TRIGGER_MULTIPLE,
   tenorDays: 28,
   rollLeadDays: 7,
 };
