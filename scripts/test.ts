@@ -70,7 +70,7 @@ const steps: Step[] = [
   { name: "tsc", cmd: ["tsc", "-p", "tsconfig.json"] },
   { name: "tsc web", cmd: ["tsc", "-p", "apps/web/tsconfig.json"] },
   { name: "vitest", cmd: ["vitest", "run"] },
-  // Installs Debian's chromium when missing, builds the app (JS budget 500 KB gzip), runs Playwright.
+  // Runs the browser tests against npm start's devnet and a fixture devnet (docs/devnet.md).
   { name: "web e2e", cmd: ["node", "apps/web/scripts/e2e.ts"] },
   // SMTChecker over contracts/smt/ (solc-js, CHC); fails only on a counterexample. See docs/smtchecker.md.
   { name: "smtchecker", cmd: ["node", "scripts/smt.ts"] },
