@@ -4,8 +4,8 @@
 // 2. The node goes away while the bot runs; it backs off and carries on when the node is back.
 // 3. A holder posts a roll auction already below the bot's limit; with mining off the bot records its fill
 //    intent and is killed (-9). A restarted bot fills it exactly once.
-// Checked on chain: one OrderFilled for the auction, one posted order per quote key, and as many transactions from
-// the bot as confirmed intents in its state file. 4. A last restart (--once) sends nothing.
+// Checked on chain: one OrderFilled for the auction, one posted order per confirmed post, and the bot's transactions
+// are exactly the mined attempts in its state file's histories, one each. 4. A last restart (--once) sends nothing.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +13,7 @@ import { parseWad, WAD } from "@pn/core";
 import { approve, listOrders, pnMarketAbi, postAsk, waitForOrderId } from "@pn/sdk";
 import { getContractEvents } from "viem/actions";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Intent } from "../src/framework/state.ts";
 import { tempDir } from "./helpers/keeper.ts";
 import { type RpcProxy, startRpcProxy } from "./helpers/proxy.ts";
 import {
@@ -136,19 +137,33 @@ describe("e2e: market maker restart safety and RPC loss", () => {
       args: { orderId },
     });
     expect(fills.map((f) => f.args.taker)).toEqual([bot.address]);
-    // The bot's state file, and the transactions it sent.
+    // The bot's state file, and the transactions it sent (every block since the start, read whole).
     const state = JSON.parse(readFileSync(join(dir, "state.json"), "utf8")) as {
-      intents: Record<string, { status: string; kind: string; nonce: number; attempts: number }>;
+      intents: Record<string, Intent>;
     };
     const intents = Object.values(state.intents);
     const sent = (await publicClient.getTransactionCount({ address: bot.address })) - baseline;
-    // Every transaction the bot signed is one attempt of one intent: the state keeps each key's latest attempt and
-    // counts them, so a key retried after an on-chain revert accounts for both of its transactions.
-    expect(intents.reduce((sum, i) => sum + i.attempts, 0)).toBe(sent);
-    const landed = intents.filter((i) => i.nonce < baseline + sent);
-    const confirmed = landed.filter((i) => i.status === "confirmed");
-    expect(confirmed.length).toBeGreaterThanOrEqual(landed.length - 1);
-    // One posted order per quote key: as many BidPosted + AskPosted by the bot as confirmed posts.
+    const latest = await publicClient.getBlockNumber();
+    const onChain: { hash: string; nonce: number }[] = [];
+    for (let n = m.startBlock; n <= latest; n++) {
+      const block = await publicClient.getBlock({ blockNumber: n, includeTransactions: true });
+      for (const tx of block.transactions) {
+        if (tx.from.toLowerCase() === bot.address.toLowerCase() && tx.nonce >= baseline)
+          onChain.push({ hash: tx.hash, nonce: tx.nonce });
+      }
+    }
+    expect(onChain).toHaveLength(sent);
+    // Every attempt of every key is in its history (none trimmed, none in flight), and the bot's transactions
+    // are exactly its mined attempts, one each, at the recorded nonce; a dropped attempt never reached a block.
+    expect(intents.every((i) => i.history.length === i.attempts)).toBe(true);
+    const attempts = intents.flatMap((i) => i.history.map((h) => ({ ...h, kind: i.kind })));
+    expect(attempts.filter((h) => h.status === "signed" || h.status === "sent")).toEqual([]);
+    const mined = attempts.filter((h) => h.status === "confirmed" || h.status === "reverted");
+    const byHash = (x: { hash: string }, y: { hash: string }) => (x.hash < y.hash ? -1 : 1);
+    expect(mined.map((h) => ({ hash: h.hash, nonce: h.nonce })).sort(byHash)).toEqual(onChain.sort(byHash));
+    const onChainHashes = new Set(onChain.map((t) => t.hash));
+    expect(attempts.filter((h) => h.status === "dropped" && onChainHashes.has(h.hash))).toEqual([]);
+    // One posted order per confirmed post attempt: as many BidPosted + AskPosted by the bot.
     const posted = [
       ...(await getContractEvents(publicClient, {
         ...events,
@@ -161,12 +176,16 @@ describe("e2e: market maker restart safety and RPC loss", () => {
         args: { maker: bot.address },
       })),
     ];
-    expect(posted.length).toBe(landed.filter((i) => i.kind === "post").length);
+    const confirmed = (kind: string) =>
+      attempts.filter((h) => h.kind === kind && h.status === "confirmed").length;
+    expect(posted.length).toBe(confirmed("post"));
     expect(await openQuotes()).toBe(8);
     console.log(
-      `bot sent ${sent} transactions = ${landed.length} intents (${posted.length} posts, ${
-        landed.filter((i) => i.kind === "cancel").length
-      } cancels, ${landed.filter((i) => i.kind === "approve").length} approvals, 1 fill); the auction was filled once`,
+      `bot sent ${sent} transactions = ${mined.length} mined attempts of ${intents.length} keys (${posted.length} posts, ${confirmed(
+        "cancel",
+      )} cancels, ${confirmed("approve")} approvals, ${confirmed("fill")} fill; ${
+        attempts.length - mined.length
+      } dropped); the auction was filled once`,
     );
   });
 });

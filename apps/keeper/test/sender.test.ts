@@ -11,7 +11,7 @@ import { ActionGaveUpError, SimulationRevertedError } from "../src/framework/err
 import { memoryLogger } from "../src/framework/log.ts";
 import { connectChain, createClients } from "../src/framework/rpc.ts";
 import { type TxAction, TxSender } from "../src/framework/sender.ts";
-import { type Intent, StateStore } from "../src/framework/state.ts";
+import { type Intent, type IntentInput, StateStore } from "../src/framework/state.ts";
 import { accounts, type Devnet, deployProtocol, never, startDevnet } from "./helpers/devnet.ts";
 import { M, tempDir } from "./helpers/keeper.ts";
 
@@ -152,6 +152,11 @@ describe("TxSender", () => {
     );
     expect(out).toMatchObject({ status: "confirmed", fresh: true });
     expect(second.state.intent("deposit:c")).toMatchObject({ attempts: 2, nonce: 1 });
+    // Both attempts are kept: the dropped one (nonce 0) and the one that landed (nonce 1).
+    expect(second.state.intent("deposit:c")?.history.map((h) => [h.attempt, h.nonce, h.status])).toEqual([
+      [1, 0, "dropped"],
+      [2, 1, "confirmed"],
+    ]);
     expect(await second.sender.send(deposit("deposit:c"))).toMatchObject({
       status: "confirmed",
       fresh: false,
@@ -175,7 +180,7 @@ describe("TxSender", () => {
   it("gives up on a key after maxAttempts failed on-chain attempts", async () => {
     const account = accounts[6] ?? never();
     const { sender, state } = await makeSender(account, join(tempDir(), "s.json"));
-    const failed: Intent = {
+    const failed: IntentInput = {
       ...{
         key: "deposit:f",
         kind: "deposit",

@@ -4,10 +4,10 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { StateFileError, StateLockedError } from "../src/framework/errors.ts";
-import { type Intent, StateStore, writeAtomic } from "../src/framework/state.ts";
+import { type IntentInput, MAX_ATTEMPTS_KEPT, StateStore, writeAtomic } from "../src/framework/state.ts";
 import { tempDir } from "./helpers/keeper.ts";
 
-const intent = (key: string, nonce: number): Intent => ({
+const intent = (key: string, nonce: number): IntentInput => ({
   key,
   kind: "propose",
   params: { indexId: "0x01", timestamp: "1" },
@@ -44,6 +44,64 @@ describe("StateStore", () => {
     });
     expect(b.job("other", z.number(), 7)).toBe(7);
     b.close();
+  });
+
+  it("keeps every attempt of a key (the last 16), with the total count, across reopening", () => {
+    const file = join(tempDir(), "state.json");
+    const a = StateStore.open({ file });
+    const attempt = (n: number): IntentInput => ({
+      ...intent("deposit:a", n - 1),
+      attempts: n,
+      hash: `0x${n.toString(16).padStart(4, "0")}`,
+    });
+    a.putIntent(attempt(1));
+    a.putIntent({ ...attempt(1), status: "sent" });
+    a.putIntent({ ...attempt(1), status: "reverted", blockNumber: "7" });
+    const second = a.putIntent(attempt(2));
+    expect(second.history.map((h) => [h.attempt, h.hash, h.status, h.blockNumber])).toEqual([
+      [1, "0x0001", "reverted", "7"],
+      [2, "0x0002", "signed", undefined],
+    ]);
+    for (let n = 3; n <= 20; n++) a.putIntent({ ...attempt(n), status: "dropped" });
+    a.putIntent({ ...attempt(20), status: "confirmed" }); // the latest attempt's update, not a new attempt
+    a.close();
+    const b = StateStore.open({ file });
+    const kept = b.intent("deposit:a");
+    expect(kept?.attempts).toBe(20);
+    expect(kept?.history).toHaveLength(MAX_ATTEMPTS_KEPT);
+    expect(kept?.history.map((h) => h.attempt)).toEqual(Array.from({ length: 16 }, (_, i) => i + 5));
+    expect(kept?.history.at(-1)).toMatchObject({ attempt: 20, nonce: 19, status: "confirmed" });
+    expect(kept?.history.slice(0, -1).every((h) => h.status === "dropped")).toBe(true);
+    b.close();
+  });
+
+  it("loads a state file written before histories were kept: each intent's one attempt is its history", () => {
+    const file = join(tempDir(), "state.json");
+    const old = { ...intent("propose:a", 3), status: "reverted", attempts: 2, blockNumber: "9" };
+    writeFileSync(file, JSON.stringify({ version: 1, intents: { "propose:a": old }, jobs: {} }));
+    const store = StateStore.open({ file });
+    expect(store.intent("propose:a")).toEqual({
+      ...old,
+      history: [
+        {
+          attempt: 2,
+          nonce: 3,
+          hash: old.hash,
+          raw: old.raw,
+          status: "reverted",
+          createdAt: old.createdAt,
+          updatedAt: old.updatedAt,
+          blockNumber: "9",
+        },
+      ],
+    });
+    // A third attempt extends it.
+    store.putIntent({ ...intent("propose:a", 4), attempts: 3, hash: "0xabc1" });
+    expect(store.intent("propose:a")?.history.map((h) => [h.attempt, h.status])).toEqual([
+      [2, "reverted"],
+      [3, "signed"],
+    ]);
+    store.close();
   });
 
   it("writes atomically: no temp file is left and the file is always whole JSON", () => {

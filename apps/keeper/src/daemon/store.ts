@@ -11,7 +11,13 @@ import { DatabaseSync } from "node:sqlite";
 import type { z } from "zod";
 import { StateFileError, StateLockedError } from "../framework/errors.ts";
 import type { JsonValue } from "../framework/json.ts";
-import { type Intent, intentSchema, type StateStore } from "../framework/state.ts";
+import {
+  type Intent,
+  type IntentInput,
+  intentSchema,
+  type StateStore,
+  withHistory,
+} from "../framework/state.ts";
 import { type PositionRecord, positionSchema, type RollRecord, rollSchema } from "./records.ts";
 
 const SCHEMA_VERSION = "1";
@@ -101,7 +107,9 @@ export class DaemonStore implements StateStore {
       .map((row) => this.#parse(intentSchema, row.body, `intent ${String(row.key)}`));
   }
 
-  putIntent(intent: Intent): void {
+  /** Records or replaces an intent, keeping its attempt history (`withHistory`). */
+  putIntent(next: IntentInput): Intent {
+    const intent = withHistory(this.intent(next.key), next);
     this.#db
       .prepare(
         `INSERT INTO intents (key, status, nonce, hash, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -109,6 +117,7 @@ export class DaemonStore implements StateStore {
          body = excluded.body, updated_at = excluded.updated_at`,
       )
       .run(intent.key, intent.status, intent.nonce, intent.hash, JSON.stringify(intent), intent.updatedAt);
+    return intent;
   }
 
   job<T>(name: string, schema: z.ZodType<T>, fallback: T): T {

@@ -32,8 +32,7 @@ export function updateIntent(
 ): Intent {
   const next: Intent = { ...intent, status, updatedAt: (ctx.now?.() ?? new Date()).toISOString() };
   if (blockNumber !== undefined) next.blockNumber = blockNumber.toString();
-  ctx.state.putIntent(next);
-  return next;
+  return ctx.state.putIntent(next);
 }
 
 async function receiptOf(ctx: ReconcileContext, hash: Hash) {

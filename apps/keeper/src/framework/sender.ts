@@ -221,7 +221,7 @@ export class TxSender implements Sender {
       chain: wallet.chain,
     });
     const now = new Date().toISOString();
-    const intent: Intent = {
+    const intent = this.#p.state.putIntent({
       key: action.key,
       kind: action.kind,
       params: action.params,
@@ -236,8 +236,7 @@ export class TxSender implements Sender {
       attempts: attempt,
       createdAt: now,
       updatedAt: now,
-    };
-    this.#p.state.putIntent(intent);
+    });
     this.#p.log.info("intent recorded", { key: intent.key, nonce, hash: intent.hash, attempt });
     return intent;
   }

@@ -33,7 +33,23 @@ const intentStatus = z.enum(["signed", "sent", "confirmed", "reverted", "dropped
  */
 export type IntentStatus = z.infer<typeof intentStatus>;
 
-export const intentSchema = z.object({
+/** Attempts kept per key in an intent's `history` (the oldest go first; `attempts` keeps counting). */
+export const MAX_ATTEMPTS_KEPT = 16;
+
+/** One signed transaction of a key: its attempt number (1, 2, …), nonce, hash, bytes and how it ended. */
+export const intentAttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  nonce: z.number().int().nonnegative(),
+  hash: hex,
+  raw: hex,
+  status: intentStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  blockNumber: z.string().optional(),
+});
+export type IntentAttempt = z.infer<typeof intentAttemptSchema>;
+
+const intentFields = z.object({
   key: z.string(),
   kind: z.string(),
   params: z.record(z.string(), z.string()),
@@ -45,14 +61,51 @@ export const intentSchema = z.object({
   hash: hex,
   raw: hex,
   status: intentStatus,
+  /** How many transactions were signed for the key, ever (the top-level fields are the latest one's). */
   attempts: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),
   blockNumber: z.string().optional(),
+  /** The key's last `MAX_ATTEMPTS_KEPT` attempts, oldest first; the last one is the top-level attempt. */
+  history: z.array(intentAttemptSchema).optional(),
 });
 
+/** The latest attempt's fields of an intent, as a history entry. */
+export function attemptOf(i: z.input<typeof intentFields>): IntentAttempt {
+  const { attempts, nonce, hash, raw, status, createdAt, updatedAt, blockNumber } = i;
+  return {
+    attempt: attempts,
+    nonce,
+    hash,
+    raw,
+    status,
+    createdAt,
+    updatedAt,
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+  };
+}
+
+/**
+ * An intent as stored. A state file written before histories were kept has none: it reads as a history of the one
+ * attempt it recorded (the earlier ones are only counted in `attempts`).
+ */
+export const intentSchema = intentFields.transform((i) => ({ ...i, history: i.history ?? [attemptOf(i)] }));
+
 /** One transaction the keeper decided to send, recorded before it is broadcast. bigints are decimal strings. */
-export type Intent = z.infer<typeof intentSchema>;
+export type Intent = z.output<typeof intentSchema>;
+/** What `putIntent` takes: an intent whose history the store keeps itself. */
+export type IntentInput = z.input<typeof intentSchema>;
+
+/**
+ * The intent to store when `next` replaces `previous` (same key): the latest attempt's entry is updated in place
+ * (same attempt number: a new status or block) or appended (a new attempt), keeping the last `MAX_ATTEMPTS_KEPT`.
+ */
+export function withHistory(previous: Intent | undefined, next: IntentInput): Intent {
+  const base = previous?.history ?? next.history ?? [];
+  const entry = attemptOf(next);
+  const history = base.at(-1)?.attempt === entry.attempt ? [...base.slice(0, -1), entry] : [...base, entry];
+  return { ...next, history: history.slice(-MAX_ATTEMPTS_KEPT) };
+}
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([
@@ -88,7 +141,8 @@ export interface StateStore {
   readonly file: string;
   intent(key: string): Intent | undefined;
   intents(): Intent[];
-  putIntent(intent: Intent): void;
+  /** Records or replaces the key's intent; the store keeps its attempt history (`withHistory`). Returns it. */
+  putIntent(intent: IntentInput): Intent;
   job<T>(name: string, schema: z.ZodType<T>, fallback: T): T;
   setJob(name: string, value: JsonValue): void;
   close(): void;
@@ -124,10 +178,12 @@ export class JsonStateStore implements StateStore {
     return Object.values(this.#data.intents);
   }
 
-  /** Records or replaces an intent; durable when this returns. */
-  putIntent(intent: Intent): void {
-    this.#data.intents[intent.key] = intent;
+  /** Records or replaces an intent, keeping its attempt history; durable when this returns. */
+  putIntent(intent: IntentInput): Intent {
+    const stored = withHistory(this.#data.intents[intent.key], intent);
+    this.#data.intents[intent.key] = stored;
     this.#write();
+    return stored;
   }
 
   /** A job's data, parsed with `schema`; `fallback` when absent or unreadable (e.g. after a format change). */
