@@ -3,12 +3,17 @@
 // the auction's price crosses its limit (fair ratio minus the net-risk charge); then a roller moves a position
 // from A to B atomically through the RollRouter, against the bot's resting quotes.
 
+import { readFileSync, writeFileSync } from "node:fs";
 import { costUp, fairValueEth, parseWad, WAD } from "@pn/core";
 import {
   approve,
+  cancel,
+  createSeries,
   getOrder,
+  getSeries,
   listOrders,
   planRoll,
+  pnCoreAbi,
   pnMarketAbi,
   postAsk,
   rollAtomic,
@@ -16,7 +21,7 @@ import {
   waitForOrderId,
 } from "@pn/sdk";
 import { erc20Abi } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { getContractEvents, readContract, writeContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MmSeries, pricingInput } from "../src/mm/model.ts";
 import { tempDir } from "./helpers/keeper.ts";
@@ -24,6 +29,7 @@ import {
   bot,
   holder,
   inProcessMm,
+  keyStarts,
   type MarketNet,
   roller,
   startMarketNet,
@@ -286,6 +292,78 @@ describe("market maker on anvil", () => {
     }
     console.log(
       `x ${fmt(xBefore)} → ${fmt(x)}: replaced ${replaced.length} of 8 quotes (${[...new Set(reasons)].join(", ")})`,
+    );
+  });
+
+  it("seeds a series it holds nothing of (inventory.seedSplit) and asks from its first quote; a restart never splits again", async () => {
+    // Series C, new: the bot holds neither side.
+    const h = m.client(holder);
+    const keyC = { ...m.keyA, maturity: T0 + 20n * 86_400n };
+    await m.net.confirm((await createSeries(h, { core: m.core, key: keyC })).hash);
+    const c = await getSeries(m.net.publicClient, { core: m.core, key: keyC });
+    const config = writeMmConfig(m, tempDir("pn-mm-seed-"));
+    const raw = JSON.parse(readFileSync(config, "utf8")) as { mm: Record<string, unknown> };
+    raw.mm.series = [{ id: c.id }];
+    raw.mm.inventory = { target: "5", limit: "10", skewBps: 100, seedSplit: "3" };
+    writeFileSync(config, JSON.stringify(raw));
+    const ordersOnC = async () =>
+      (await listOrders(m.net.publicClient, { market: m.market, maker: bot.address })).filter((o) =>
+        [c.pToken, c.nToken].includes(o.token),
+      );
+    const splits = async () =>
+      getContractEvents(m.net.publicClient, {
+        address: m.core,
+        abi: pnCoreAbi,
+        eventName: "Split",
+        args: { id: c.id, caller: bot.address },
+        fromBlock: m.startBlock,
+        strict: true,
+      });
+
+    const first = await inProcessMm(config);
+    await first.keeper.tick();
+    first.stop();
+    expect((await splits()).map((e) => e.args.amount)).toEqual([3n * WAD]);
+    expect(first.state.intent(`split:seed:${c.id}`)).toMatchObject({ status: "confirmed", attempts: 1 });
+    const quoted = await ordersOnC();
+    // A bid and an ask on each side from the first tick: the asks sell the seeded tokens.
+    expect(quoted.filter((o) => !o.isBid).map((o) => [o.token, o.amount])).toEqual(
+      expect.arrayContaining([
+        [c.pToken, 2n * WAD],
+        [c.nToken, 2n * WAD],
+      ]),
+    );
+    expect(quoted.filter((o) => o.isBid)).toHaveLength(2);
+
+    // The bot gives everything of C away (its asks cancelled, its tokens sent): it holds neither side again.
+    const b = m.client(bot);
+    for (const o of quoted.filter((q) => !q.isBid))
+      await m.net.confirm(await cancel(b, { market: m.market, orderId: o.id }));
+    for (const token of [c.pToken, c.nToken]) {
+      const held = await balance(token, bot.address);
+      await m.net.confirm(
+        await writeContract(m.net.wallet(bot), {
+          address: token,
+          abi: erc20Abi,
+          functionName: "transfer",
+          args: [holder.address, held],
+        }),
+      );
+    }
+    // Restarted on the same state file, it does not split again: it bids only.
+    const second = await inProcessMm(config);
+    await second.keeper.tick();
+    second.stop();
+    expect(second.lines.filter(keyStarts("intent recorded", "split:"))).toEqual([]);
+    expect(await splits()).toHaveLength(1);
+    const after = await ordersOnC();
+    expect(after.filter((o) => !o.isBid)).toEqual([]);
+    expect(after.filter((o) => o.isBid)).toHaveLength(2);
+    console.log(
+      `seeded C with 3 ETH → asks ${quoted
+        .filter((o) => !o.isBid)
+        .map((o) => fmt(o.priceWad))
+        .join(", ")}; after giving it all away and restarting: ${after.length} bids, no split`,
     );
   });
 });

@@ -1,7 +1,7 @@
 // The market maker's decisions as pure functions: when to keep, replace or withdraw quotes, and when to fill,
 // wait for or ignore an ask of someone else. Plus the mm config's validation messages.
 
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   costUp,
@@ -16,7 +16,14 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/framework/config.ts";
 import { ConfigError } from "../src/framework/errors.ts";
 import { mmConfigSchema } from "../src/mm/config.ts";
-import { decideFill, decideQuotes, type FillInput, type QuoteInput } from "../src/mm/decide.ts";
+import {
+  decideFill,
+  decideQuotes,
+  decideSeed,
+  type FillInput,
+  type QuoteInput,
+  type SeedInput,
+} from "../src/mm/decide.ts";
 import { discoverSkipReason } from "../src/mm/discover.ts";
 import { tempDir } from "./helpers/keeper.ts";
 
@@ -195,6 +202,38 @@ describe("decideFill (roll auction P_A → P_B)", () => {
   });
 });
 
+describe("decideSeed (inventory.seedSplit)", () => {
+  const seed = (over: Partial<SeedInput> = {}): SeedInput => ({
+    seedSplit: 3n * ONE,
+    seedIntent: "none",
+    positions: { P: 0n, N: 0n },
+    eth: 10n * ONE,
+    ethReserve: ONE,
+    ...over,
+  });
+  it("splits once into a series it holds neither side of, never into the ETH reserve", () => {
+    expect(decideSeed(seed())).toEqual({ kind: "seed", amount: 3n * ONE });
+    expect(decideSeed(seed({ eth: 4n * ONE }))).toEqual({ kind: "seed", amount: 3n * ONE });
+    expect(decideSeed(seed({ eth: 4n * ONE - 1n }))).toEqual({
+      kind: "skip",
+      reason: "eth below seedSplit + ethReserve",
+    });
+    expect(decideSeed(seed({ seedIntent: "failed" }))).toEqual({ kind: "seed", amount: 3n * ONE });
+  });
+  it("never again once seeded, whatever it holds; not when it holds either side; off without seedSplit", () => {
+    expect(decideSeed(seed({ seedIntent: "confirmed" }))).toEqual({ kind: "skip", reason: "seeded" });
+    expect(decideSeed(seed({ seedIntent: "in-flight", positions: { P: ONE, N: 0n } }))).toEqual({
+      kind: "resume",
+    });
+    expect(decideSeed(seed({ positions: { P: 0n, N: 1n } }))).toEqual({
+      kind: "skip",
+      reason: "holds tokens",
+    });
+    expect(decideSeed(seed({ seedSplit: undefined }))).toEqual({ kind: "skip", reason: "off" });
+    expect(decideSeed(seed({ seedSplit: 0n }))).toEqual({ kind: "skip", reason: "off" });
+  });
+});
+
 describe("discoverSkipReason (series found after start)", () => {
   const weth = "0x00000000000000000000000000000000000000a1";
   const oracle = "0x00000000000000000000000000000000000000b2";
@@ -325,6 +364,24 @@ describe("mm config", () => {
       {},
     );
     expect(loaded.config.mm.discover.indices).toEqual([indexIdFromTicker("USD"), eurId]);
+  });
+
+  it("inventory.seedSplit is an ETH amount, off by default", () => {
+    const example = new URL("../examples/mm.replay.json", import.meta.url).pathname;
+    expect(loadConfig(example, mmConfigSchema, {}).config.mm.inventory.seedSplit).toBeUndefined();
+    const raw = JSON.parse(readFileSync(example, "utf8")) as { mm: { inventory: Record<string, unknown> } };
+    const file = (seedSplit: unknown) => {
+      const f = join(tempDir("pn-mm-seed-"), "mm.json");
+      writeFileSync(
+        f,
+        JSON.stringify({ ...raw, mm: { ...raw.mm, inventory: { ...raw.mm.inventory, seedSplit } } }),
+      );
+      return f;
+    };
+    expect(loadConfig(file("2.5"), mmConfigSchema, {}).config.mm.inventory.seedSplit).toBe(parseWad("2.5"));
+    expect(() => loadConfig(file(2.5), mmConfigSchema, {})).toThrow(
+      /inventory\.seedSplit: must be an ETH amount/,
+    );
   });
 
   it("the example config is valid", () => {

@@ -228,13 +228,23 @@ export function fillAction(
   };
 }
 
-/** Splits ETH into the series a roll order wants, for that order only (`split:fill:<id>`). */
-export function splitForFillAction(
+/**
+ * Splits `amount` ETH into P and N of a series under `key`; done once the maker holds `needed` of `token` (kind
+ * `split`, the check the job registers for reconciliation).
+ */
+export function splitAction(
   ref: MarketRef,
-  p: { orderId: bigint; series: MmSeries; amount: bigint; token: Address; needed: bigint },
+  p: {
+    key: string;
+    series: MmSeries;
+    amount: bigint;
+    token: Address;
+    needed: bigint;
+    isDone?: () => Promise<boolean>;
+  },
 ): TxAction {
   return {
-    key: `split:fill:${p.orderId}`,
+    key: p.key,
     kind: "split",
     params: { token: p.token, needed: p.needed.toString() },
     call: {
@@ -244,6 +254,32 @@ export function splitForFillAction(
       args: [toAbiKey(p.series.key), p.amount, ref.account],
       value: p.amount,
     },
-    isDone: async () => (await readTokenBalance(ref, p.token)) >= p.needed,
+    isDone: p.isDone ?? (async () => (await readTokenBalance(ref, p.token)) >= p.needed),
   };
+}
+
+/** Splits ETH into the series a roll order wants, for that order only (`split:fill:<id>`). */
+export function splitForFillAction(
+  ref: MarketRef,
+  p: { orderId: bigint; series: MmSeries; amount: bigint; token: Address; needed: bigint },
+): TxAction {
+  return splitAction(ref, { ...p, key: `split:fill:${p.orderId}` });
+}
+
+/**
+ * Seeds a quoted series' inventory, once (`split:seed:<series id>`): `amount` ETH into P and N, so the maker has
+ * asks to post. Done when the maker holds either side already.
+ */
+export function seedSplitAction(ref: MarketRef, p: { series: MmSeries; amount: bigint }): TxAction {
+  const holds = async () =>
+    (await readTokenBalance(ref, p.series.pToken)) > 0n ||
+    (await readTokenBalance(ref, p.series.nToken)) > 0n;
+  return splitAction(ref, {
+    key: `split:seed:${p.series.id}`,
+    series: p.series,
+    amount: p.amount,
+    token: p.series.pToken,
+    needed: p.amount,
+    isDone: holds,
+  });
 }

@@ -50,6 +50,16 @@ export const inventorySchema = z.strictObject({
   limit: tokenAmount,
   /** Price lean at a full band, basis points. */
   skewBps: bps(9_999).default(100),
+  /**
+   * ETH to split into P and N of each quoted series that the maker holds neither side of, once per series (the
+   * split is a recorded intent: never repeated, across restarts too), so it posts asks from its first quote.
+   * Never spends `ethReserve`. Off when omitted.
+   */
+  seedSplit: z
+    .string({ error: 'must be an ETH amount as a decimal string, e.g. "10"' })
+    .regex(/^\d+(\.\d{1,18})?$/, 'must be an ETH amount as a decimal string, e.g. "10"')
+    .transform((v) => parseWad(v))
+    .optional(),
 });
 
 export const fillsSchema = z.strictObject({

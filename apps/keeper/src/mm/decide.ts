@@ -201,3 +201,33 @@ export function decideFill(input: FillInput): FillDecision {
     ...(at === undefined ? {} : { crossesAt: at }),
   };
 }
+
+export type SeedInput = {
+  /** `inventory.seedSplit`: ETH to split into P and N of a quoted series; undefined: never seed. */
+  seedSplit: bigint | undefined;
+  /** The series' seed intent, if one was ever recorded (`split:seed:<series>`). */
+  seedIntent: "none" | "in-flight" | "confirmed" | "failed";
+  /** The maker's P and N of the series (wallet plus own open asks). */
+  positions: { P: bigint; N: bigint };
+  eth: bigint;
+  ethReserve: bigint;
+};
+
+export type SeedDecision =
+  | { kind: "seed"; amount: bigint }
+  | { kind: "resume" }
+  | { kind: "skip"; reason: "off" | "seeded" | "holds tokens" | "eth below seedSplit + ethReserve" };
+
+/**
+ * Whether to split ETH into a quoted series so it has asks to post: once per series (a recorded seed is never
+ * repeated, whatever the maker holds later), only when it holds neither side, and never into the ETH reserve.
+ */
+export function decideSeed(input: SeedInput): SeedDecision {
+  if (input.seedSplit === undefined || input.seedSplit === 0n) return { kind: "skip", reason: "off" };
+  if (input.seedIntent === "confirmed") return { kind: "skip", reason: "seeded" };
+  if (input.seedIntent === "in-flight") return { kind: "resume" };
+  if (input.positions.P > 0n || input.positions.N > 0n) return { kind: "skip", reason: "holds tokens" };
+  if (input.eth < input.seedSplit + input.ethReserve)
+    return { kind: "skip", reason: "eth below seedSplit + ethReserve" };
+  return { kind: "seed", amount: input.seedSplit };
+}

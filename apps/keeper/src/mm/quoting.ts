@@ -3,7 +3,7 @@
 // it out (cancel, then post) through the sender with stable keys.
 
 import { fairValueEth, type Side } from "@pn/core";
-import { SimulationRevertedError } from "../framework/errors.ts";
+import { ActionGaveUpError, SimulationRevertedError } from "../framework/errors.ts";
 import type { ItemResult, JobContext } from "../framework/job.ts";
 import {
   approveAction,
@@ -14,8 +14,9 @@ import {
   readEth,
   readOrder,
   readTokenBalance,
+  seedSplitAction,
 } from "./chain.ts";
-import { decideQuotes, type Resting } from "./decide.ts";
+import { decideQuotes, decideSeed, type Resting } from "./decide.ts";
 import { type MmSeries, pricingInput, type Snapshot, tokenOf } from "./model.ts";
 import { type MmSettings, type MmWorld, refOf } from "./settings.ts";
 import { loadMmState, type QuoteSideState, quoteStateKey, updateMmState } from "./state.ts";
@@ -122,6 +123,70 @@ async function resume(ctx: JobContext, p: ResumeParameters): Promise<Step> {
   return "done";
 }
 
+const seedSkipsLogged = new Set<string>();
+
+/**
+ * `inventory.seedSplit`: before the first quotes of a series it holds neither side of, split ETH into it once
+ * (decide.ts, `decideSeed`), so it has asks to post. Returns a result while the split is in flight, else undefined
+ * (quote now, with whatever it holds).
+ */
+async function seed(ctx: JobContext, s: MmSettings, series: MmSeries): Promise<ItemResult | undefined> {
+  if (s.seedSplit === undefined) return undefined;
+  const action = seedSplitAction(refOf(ctx, s), { series, amount: s.seedSplit });
+  const intent = ctx.state.intent(action.key);
+  const seedIntent =
+    intent === undefined
+      ? "none"
+      : intent.status === "confirmed"
+        ? "confirmed"
+        : intent.status === "signed" || intent.status === "sent"
+          ? "in-flight"
+          : "failed";
+  if (seedIntent === "confirmed") return undefined;
+  const [P, N, eth] = await Promise.all([
+    positionOf(ctx, s, series, "P"),
+    positionOf(ctx, s, series, "N"),
+    readEth(refOf(ctx, s)),
+  ]);
+  const decision = decideSeed({
+    seedSplit: s.seedSplit,
+    seedIntent,
+    positions: { P, N },
+    eth,
+    ethReserve: s.ethReserve,
+  });
+  if (decision.kind === "skip") {
+    if (decision.reason === "eth below seedSplit + ethReserve" && !seedSkipsLogged.has(series.id)) {
+      seedSkipsLogged.add(series.id);
+      ctx.log.warn("not seeding: the ETH left above ethReserve is below seedSplit", {
+        series: series.name,
+        eth,
+        seedSplit: s.seedSplit,
+        ethReserve: s.ethReserve,
+      });
+    }
+    return undefined;
+  }
+  if (decision.kind === "seed")
+    ctx.log.info("seeding inventory: splitting ETH into P and N", {
+      series: series.name,
+      amount: decision.amount,
+    });
+  let out: Awaited<ReturnType<typeof ctx.sender.send>>;
+  try {
+    out = await ctx.sender.send(action);
+  } catch (error) {
+    // A seed that cannot be sent never holds up the quotes: they go out with what the maker holds.
+    if (!(error instanceof SimulationRevertedError || error instanceof ActionGaveUpError)) throw error;
+    ctx.log.warn("not seeding: the split cannot be sent", { series: series.name, error });
+    return undefined;
+  }
+  if (out.status === "pending") return { outcome: "acted", note: "seed split pending" };
+  if (out.status === "confirmed")
+    ctx.log.info("inventory seeded", { series: series.name, amount: s.seedSplit, hash: out.hash });
+  return undefined;
+}
+
 /** Handles one token's quotes; see the file comment. */
 export async function handleQuote(
   ctx: JobContext,
@@ -134,6 +199,8 @@ export async function handleQuote(
     const step = await resume(ctx, { s, world, item, book });
     if (step !== "done") return { outcome: "acted", note: `resuming ${book}: ${step}` };
   }
+  const seeding = await seed(ctx, s, item.series);
+  if (seeding !== undefined) return seeding;
   const ref = refOf(ctx, s);
   const quotes = loadMmState(ctx.state, s.fromBlock).quotes;
   const keyOf = (book: Book) => quoteStateKey(item.series.name, item.side, book);

@@ -20,6 +20,8 @@ export type MmSettings = {
   ttlSeconds: bigint;
   stopBeforeMaturitySeconds: bigint;
   inventory: { target: bigint; limit: bigint; skewBps: number };
+  /** `inventory.seedSplit`: ETH split once into each quoted series held on neither side (undefined: off). */
+  seedSplit?: bigint;
   ethReserve: bigint;
   fills: {
     enabled: boolean;

@@ -25,7 +25,12 @@ export function mmSettings(section: MmSection, deps: MmSetupDeps): MmSettings {
     quoteSize: section.quoteSize,
     ttlSeconds: BigInt(section.quoteTtlSeconds),
     stopBeforeMaturitySeconds: BigInt(section.stopBeforeMaturitySeconds),
-    inventory: section.inventory,
+    inventory: {
+      target: section.inventory.target,
+      limit: section.inventory.limit,
+      skewBps: section.inventory.skewBps,
+    },
+    ...(section.inventory.seedSplit === undefined ? {} : { seedSplit: section.inventory.seedSplit }),
     ethReserve: section.ethReserve,
     fills: {
       enabled: section.fills.enabled,
