@@ -80,10 +80,12 @@ export function mmKeeperConfig(p: {
       quoteSize: "2",
       quoteTtlSeconds: 86_400,
       stopBeforeMaturitySeconds: 86_400,
-      inventory: { target: "5", limit: "20", skewBps: 100 },
+      // Starts each quoted series at its inventory target, so the book has asks (and atomic rolls a seller) from the start.
+      inventory: { target: "5", limit: "20", skewBps: 100, seedSplit: "5" },
       ethReserve: "1",
       fills: { enabled: true, maxFill: "20", splitForFills: true, maxRestSeconds: 1 },
-      discover: { enabled: true, oracle: p.oracle },
+      // Only USD series: its sources measure ETH/USD, never EUR or CPI-U.
+      discover: { enabled: true, oracle: p.oracle, indices: ["USD"] },
       series: p.series.map((id) => ({ id })),
     },
   };
