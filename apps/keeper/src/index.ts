@@ -81,7 +81,6 @@ export {
   type DecideInput as VaultDecideInput,
   type Decision as VaultDecision,
   decide as decideVault,
-  PHASE as VAULT_PHASE,
   type TriggerPreview,
   type VaultView,
 } from "./vault/decide.ts";

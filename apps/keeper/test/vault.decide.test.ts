@@ -3,6 +3,7 @@
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { VAULT_PHASE, VAULT_ROLL_REASON } from "@pn/core";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/framework/config.ts";
 import { ConfigError } from "../src/framework/errors.ts";
@@ -10,10 +11,8 @@ import { vaultConfigSchema } from "../src/vault/config.ts";
 import {
   type DecideInput,
   decide,
-  PHASE,
   pays,
   pValueWei,
-  ROLL_REASON,
   restFor,
   rewardOf,
   type TriggerPreview,
@@ -25,7 +24,7 @@ const WAD = 10n ** 18n;
 const NOW = 1_000_000n;
 const view = (over: Partial<VaultView> = {}): VaultView => ({
   now: NOW,
-  phase: PHASE.Holding,
+  phase: VAULT_PHASE.Holding,
   strikeWad: 120n * WAD,
   maturity: NOW + 20n * 86_400n,
   secondMaturity: 0n,
@@ -39,7 +38,7 @@ const view = (over: Partial<VaultView> = {}): VaultView => ({
   ...over,
 });
 const notDue: TriggerPreview = { ok: false, errorName: "RollNotDue", errorArgs: [1n, 2n, 3n] };
-const plan = (strike: bigint, reason: number = ROLL_REASON.Signal): TriggerPreview => ({
+const plan = (strike: bigint, reason: number = VAULT_ROLL_REASON.Signal): TriggerPreview => ({
   ok: true,
   reason,
   strikeWad: strike * WAD,
@@ -63,8 +62,8 @@ describe("vault decide", () => {
     expect(d).toEqual({ kind: "wait", reason: "RollNotDue(1, 2, 3)", restSeconds: 300n });
     const soon = view({ nextRoll: { scheduledAt: NOW + 40n, signalBelowWad: 0n, signalAllowedAt: 0n } });
     expect(restFor(soon, 300n)).toBe(40n);
-    expect(restFor(view({ phase: PHASE.Rolling, orderId: 7n, deadline: NOW + 10n }), 300n)).toBe(10n);
-    expect(restFor(view({ phase: PHASE.Legacy, secondMaturity: NOW + 99n }), 300n)).toBe(99n);
+    expect(restFor(view({ phase: VAULT_PHASE.Rolling, orderId: 7n, deadline: NOW + 10n }), 300n)).toBe(10n);
+    expect(restFor(view({ phase: VAULT_PHASE.Legacy, secondMaturity: NOW + 99n }), 300n)).toBe(99n);
   });
 
   it("closes a finished auction first, then re-enters, then triggers", () => {
@@ -85,15 +84,15 @@ describe("vault decide", () => {
   });
 
   it("passes a reference only when it raises the strike", () => {
-    const scheduled = plan(120n, ROLL_REASON.Scheduled);
-    const higher = { refTimestamp: NOW - 100n, preview: plan(130n, ROLL_REASON.Scheduled) };
+    const scheduled = plan(120n, VAULT_ROLL_REASON.Scheduled);
+    const higher = { refTimestamp: NOW - 100n, preview: plan(130n, VAULT_ROLL_REASON.Scheduled) };
     expect(decide(input({ trigger: scheduled, reference: higher }))).toMatchObject({
       kind: "trigger",
       reason: "scheduled",
       strikeWad: 130n * WAD,
       refTimestamp: NOW - 100n,
     });
-    const same = { refTimestamp: NOW - 100n, preview: plan(120n, ROLL_REASON.Scheduled) };
+    const same = { refTimestamp: NOW - 100n, preview: plan(120n, VAULT_ROLL_REASON.Scheduled) };
     expect(decide(input({ trigger: scheduled, reference: same }))).toMatchObject({ refTimestamp: 0n });
     const notFinal = {
       refTimestamp: NOW - 100n,

@@ -150,10 +150,8 @@ export {
   type StrikeGrid,
   type StrikeRule,
   type TriggerLevels,
-  VAULT_PHASES,
-  type VaultPhase,
+  type VaultRollRules,
   type VaultRules,
-  type VaultRulesStruct,
   validateRollPolicy,
   vaultRollPolicy,
 } from "./roll/policy.ts";
@@ -188,8 +186,12 @@ export {
 export {
   type PreviewTriggerInput,
   previewTrigger,
+  VAULT_PHASE,
   VAULT_PHASE_HOLDING,
+  VAULT_PHASES,
   VAULT_ROLL_REASON,
+  type VaultPhase,
+  type VaultPhaseCheck,
   type VaultPlan,
   type VaultRollState,
 } from "./roll/vault.ts";

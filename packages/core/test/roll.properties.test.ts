@@ -17,7 +17,7 @@ import {
   strikeOnGrid,
   targetMaturity,
   targetStrikeWad,
-  type VaultRules,
+  type VaultRollRules,
   vaultRollPolicy,
 } from "../src/index.ts";
 
@@ -164,7 +164,7 @@ describe("trigger", () => {
 });
 
 describe("vault plans", () => {
-  const rules: fc.Arbitrary<VaultRules> = fc
+  const rules: fc.Arbitrary<VaultRollRules> = fc
     .record({
       strikeFractionBps: fc.bigInt({ min: 1n, max: 9_999n }),
       strikeSigFigs: fc.bigInt({ min: 1n, max: 38n }),

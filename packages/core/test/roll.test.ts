@@ -26,7 +26,7 @@ import {
   VAULT_ROLL_REASON,
   VaultMath,
   VaultRollError,
-  type VaultRules,
+  type VaultRollRules,
   validateRollPolicy,
   vaultRollPolicy,
 } from "../src/index.ts";
@@ -36,7 +36,7 @@ const DAY = 86_400n;
 const w = (units: number) => BigInt(Math.round(units * 1e6)) * 10n ** 12n;
 
 /** PNVault's documented defaults (docs/vault.md), on a Friday 08:00 UTC weekly grid. */
-const RULES: VaultRules = {
+const RULES: VaultRollRules = {
   strikeFractionBps: 5_000n,
   strikeSigFigs: 2n,
   minStrikeStepBps: 5_000n,

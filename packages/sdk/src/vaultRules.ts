@@ -1,16 +1,12 @@
-// A vault's rules (`IPNVaultBase.Rules`): the type is @pn/core's `VaultRulesStruct`, checked here against the
+// A vault's rules (`IPNVaultBase.Rules`): the type is @pn/core's `VaultRules`, checked here against the
 // vault's ABI at compile time, so the TypeScript struct and the contract's cannot drift apart; and the rules preset
 // that devnets and tests start from (`weeklyVaultRules`).
-import { DEFAULT_TRIGGER_BPS, type VaultRulesStruct } from "@pn/core";
+import { DEFAULT_TRIGGER_BPS, type VaultRules } from "@pn/core";
 import type { ContractConstructorArgs, ContractFunctionReturnType } from "viem";
 import type { pnVaultAbi } from "./generated/abis.ts";
 
-/**
- * A vault's policy, fixed at deployment (`IPNVaultBase.Rules`; docs/vault.md, "The rules"): the constructor's
- * `rules` argument and what `rules()` returns. Bps are 1/10,000, prices and strikes WAD index units per collateral
- * unit, times in seconds. Defined once, in @pn/core (`VaultRulesStruct`); the roll planner reads a subset of it.
- */
-export type VaultRules = VaultRulesStruct;
+/** A vault's policy, fixed at deployment (`IPNVaultBase.Rules`; docs/vault.md): defined once, in @pn/core. */
+export type { VaultRules };
 
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;

@@ -3,11 +3,7 @@
 // reference when that raises the strike as the rules allow), optionally only when the reward pays for the gas;
 // otherwise how long nothing can change. A scheduled roll waits a while for a reference that is not final yet. The job (job.ts) reads, calls this, and acts.
 
-/** `IPNVaultBase.Phase`. */
-export const PHASE = { Holding: 0, Rolling: 1, Legacy: 2, Selling: 3, Stranded: 4 } as const;
-export const PHASE_NAMES = ["Holding", "Rolling", "Legacy", "Selling", "Stranded"] as const;
-/** `IPNVaultBase.RollReason`. */
-export const ROLL_REASON = { None: 0, Scheduled: 1, Signal: 2 } as const;
+import { VAULT_PHASE, VAULT_ROLL_REASON } from "@pn/core";
 
 /** The vault as read at one block. */
 export type VaultView = {
@@ -102,11 +98,11 @@ export function restFor(view: VaultView, maxRestSeconds: bigint): bigint {
   const { now } = view;
   const events: bigint[] = [];
   if (view.orderId !== 0n) events.push(view.deadline);
-  if (view.phase === PHASE.Holding) {
+  if (view.phase === VAULT_PHASE.Holding) {
     events.push(view.nextRoll.scheduledAt);
     if (view.nextRoll.signalAllowedAt > now) events.push(view.nextRoll.signalAllowedAt);
   }
-  if (view.phase === PHASE.Legacy) events.push(view.secondMaturity);
+  if (view.phase === VAULT_PHASE.Legacy) events.push(view.secondMaturity);
   events.push(view.maturity);
   let rest = maxRestSeconds;
   for (const at of events) if (at > now && at - now < rest) rest = at - now;
@@ -125,7 +121,7 @@ function chooseTrigger(input: DecideInput): Decision | undefined {
     kind: "trigger",
     hintWad: input.hintWad,
     refTimestamp: withRef?.refTimestamp ?? 0n,
-    reason: preview.reason === ROLL_REASON.Signal ? "signal" : "scheduled",
+    reason: preview.reason === VAULT_ROLL_REASON.Signal ? "signal" : "scheduled",
     strikeWad: preview.strikeWad,
     maturity: preview.maturity,
     amount: preview.amount,

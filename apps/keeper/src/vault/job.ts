@@ -4,6 +4,7 @@
 // reference), decides (decide.ts) and sends at most one call: `closeAuction`, `reenter` or `triggerRoll`. Each call
 // is keyed by the vault state it was decided on, so it is sent at most once, across restarts too.
 
+import { VAULT_PHASE, VAULT_PHASES } from "@pn/core";
 import { getAddress } from "viem";
 import { estimateContractGas, getBalance, getBlock, getGasPrice } from "viem/actions";
 import type { ItemResult, Job, JobContext } from "../framework/job.ts";
@@ -24,7 +25,7 @@ import {
   type VaultRef,
   type VaultRulesView,
 } from "./chain.ts";
-import { type DecideInput, type Decision, decide, PHASE, PHASE_NAMES, type VaultView } from "./decide.ts";
+import { type DecideInput, type Decision, decide, type VaultView } from "./decide.ts";
 import { loadVaultState, saveReferences } from "./state.ts";
 
 export type VaultJobSettings = {
@@ -120,7 +121,7 @@ async function referenceFor(
   r: VaultRulesView,
   view: VaultView,
 ): Promise<bigint | undefined> {
-  if (!s.useReference || r.maxRefAge === 0n || view.phase !== PHASE.Holding) return undefined;
+  if (!s.useReference || r.maxRefAge === 0n || view.phase !== VAULT_PHASE.Holding) return undefined;
   if (view.now < view.nextRoll.scheduledAt || view.now >= view.maturity) return undefined;
   const key = `${r.oracle}:${r.indexId}`;
   const cursor = BigInt(loadVaultState(ctx.state).references[key]?.nextBlock ?? s.fromBlock);
@@ -194,7 +195,7 @@ async function act(
   p: { ref: VaultRef; mark: StateMark; view: VaultView; decision: Decision },
 ): Promise<ItemResult> {
   const { decision, view } = p;
-  const where = { phase: PHASE_NAMES[view.phase], strikeWad: view.strikeWad, maturity: view.maturity };
+  const where = { phase: VAULT_PHASES[view.phase], strikeWad: view.strikeWad, maturity: view.maturity };
   const action = actionFor(p.ref, p.mark, decision);
   if (action === undefined || decision.kind === "wait") {
     const reason = decision.kind === "wait" ? decision.reason : "nothing to send";

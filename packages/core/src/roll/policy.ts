@@ -5,7 +5,6 @@
 import type { Address, Hex } from "viem";
 import { WAD } from "../constants.ts";
 import { InvalidRollPolicyError } from "./errors.ts";
-import type { VAULT_PHASE_HOLDING } from "./vault.ts";
 import { WAD_PER_BPS } from "./vaultMath.ts";
 
 /** Roll once x < triggerWad · S (a WAD multiple of the strike), or from `leadSeconds` before maturity on. */
@@ -73,10 +72,10 @@ export type RollPolicy = {
 /**
  * `IPNVaultBase.Rules`: a vault's policy, fixed at deployment, field for field as viem encodes the constructor's
  * `rules` and decodes `rules()` (docs/vault.md, "The rules"). Bps are 1/10,000; strikes and prices WAD index units
- * per collateral unit; times in seconds. The one definition: `@pn/sdk` exports it as `VaultRules` and fails to
- * typecheck when it and the vault ABI's tuple are not mutually assignable; the planner reads `VaultRules` below.
+ * per collateral unit; times in seconds. The one definition: `@pn/sdk` re-exports it and fails to
+ * typecheck when it and the vault ABI's tuple are not mutually assignable; the planner reads `VaultRollRules` below.
  */
-export type VaultRulesStruct = {
+export type VaultRules = {
   oracle: Address;
   indexId: Hex;
   strikeFractionBps: bigint;
@@ -102,18 +101,9 @@ export type VaultRulesStruct = {
 
 /**
  * The fields of the vault's rules that the roll planner reads (`vaultRollPolicy`, `previewTrigger`): all of
- * `VaultRulesStruct` but the oracle, the index and the re-entry sale's curve. A whole struct is one.
+ * `VaultRules` but the oracle, the index and the re-entry sale's curve. A whole struct is one.
  */
-export type VaultRules = Omit<VaultRulesStruct, "oracle" | "indexId" | "saleStartBps" | "saleFloorBps">;
-
-/** `IPNVaultBase.Phase` names by value, in the enum's order: `VAULT_PHASES[state.phase]`. */
-export const VAULT_PHASES = ["Holding", "Rolling", "Legacy", "Selling", "Stranded"] as const;
-export type VaultPhase = (typeof VAULT_PHASES)[number];
-/** Fails to typecheck unless `VAULT_PHASE_HOLDING` (vault.ts, the planner's gate) names "Holding" here. */
-export type VaultPhaseHoldingCheck = Assert<
-  (typeof VAULT_PHASES)[typeof VAULT_PHASE_HOLDING] extends "Holding" ? true : false
->;
-type Assert<T extends true> = T;
+export type VaultRollRules = Omit<VaultRules, "oracle" | "indexId" | "saleStartBps" | "saleFloorBps">;
 
 /**
  * The brief's roll trigger: roll when x < 1.5·S (the index below 1.5 times the strike, i.e. the collateral ratio
@@ -125,7 +115,7 @@ export const DEFAULT_TRIGGER_MULTIPLE = 1.5;
 export const DEFAULT_TRIGGER_BPS: bigint = multipleWad(DEFAULT_TRIGGER_MULTIPLE) / WAD_PER_BPS;
 
 /** The vault's rules as a roll policy: every bps field scaled to a WAD multiple (exact, `WAD_PER_BPS`). */
-export function vaultRollPolicy(r: VaultRules): RollPolicy {
+export function vaultRollPolicy(r: VaultRollRules): RollPolicy {
   return {
     trigger: { triggerWad: r.triggerBps * WAD_PER_BPS, leadSeconds: r.rollLead },
     minRollIntervalSeconds: r.minRollInterval,

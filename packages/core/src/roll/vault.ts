@@ -5,14 +5,24 @@
 import { rollCurve } from "./curve.ts";
 import { VaultRollError, type VaultRollErrorName } from "./errors.ts";
 import { rollAmount, targetSeries } from "./plan.ts";
-import { type RollPolicy, type VaultRules, vaultRollPolicy } from "./policy.ts";
+import { type RollPolicy, type VaultRollRules, vaultRollPolicy } from "./policy.ts";
 import { targetStrikeWad } from "./target.ts";
 import { scheduledAt, signalAllowedAt, signalBelowWad } from "./trigger.ts";
 
 /** `IPNVaultBase.RollReason`. */
 export const VAULT_ROLL_REASON = { None: 0, Scheduled: 1, Signal: 2 } as const;
+/** `IPNVaultBase.Phase` names by value, in the enum's order: `VAULT_PHASES[state.phase]`. */
+export const VAULT_PHASES = ["Holding", "Rolling", "Legacy", "Selling", "Stranded"] as const;
+export type VaultPhase = (typeof VAULT_PHASES)[number];
+/** `IPNVaultBase.Phase` values by name: the index of each name in `VAULT_PHASES`. */
+export const VAULT_PHASE = { Holding: 0, Rolling: 1, Legacy: 2, Selling: 3, Stranded: 4 } as const;
+/** Fails to typecheck unless `VAULT_PHASE` and `VAULT_PHASES` agree, name for name. */
+export type VaultPhaseCheck = Assert<
+  { [K in VaultPhase]: (typeof VAULT_PHASES)[(typeof VAULT_PHASE)[K]] extends K ? true : false }[VaultPhase]
+>;
+type Assert<T extends true> = T;
 /** `IPNVaultBase.Phase.Holding`; every other phase refuses a roll. */
-export const VAULT_PHASE_HOLDING = 0;
+export const VAULT_PHASE_HOLDING = VAULT_PHASE.Holding;
 
 /** The stored state fields `_plan` reads (`IPNVaultBase.State`). */
 export type VaultRollState = { strikeWad: bigint; maturity: bigint; lastRollAt: bigint; phase: number };
@@ -30,7 +40,7 @@ export type VaultPlan = {
 };
 
 export type PreviewTriggerInput = {
-  rules: VaultRules;
+  rules: VaultRollRules;
   state: VaultRollState;
   /** P of the current series the vault holds. */
   held: bigint;
