@@ -3,22 +3,14 @@
 
 import { loadConfig } from "../framework/config.ts";
 import { KeeperError } from "../framework/errors.ts";
-import { createLogger, type Logger } from "../framework/log.ts";
-import { createRuntime, type KeeperRuntime } from "../framework/runtime.ts";
-import type { Intent } from "../framework/state.ts";
+import { createLogger } from "../framework/log.ts";
+import { type ConfiguredRuntimeOptions, createRuntime, type KeeperRuntime } from "../framework/runtime.ts";
 import { daemonConfigSchema } from "./config.ts";
 import { createDaemonJob } from "./job.ts";
 import { DaemonStore } from "./store.ts";
 
-export type DaemonRuntimeOptions = {
-  dryRun: boolean;
-  signal?: AbortSignal;
-  /** Defaults to JSON lines on stdout at the config's level. */
-  log?: Logger;
-  env?: Record<string, string | undefined>;
-  /** Test seam, passed to the sender (runs after an intent is recorded, before it is broadcast). */
-  afterRecord?: (intent: Intent) => void | Promise<void>;
-};
+/** The runtime's options, as for every job (`ConfiguredRuntimeOptions`). */
+export type DaemonRuntimeOptions = ConfiguredRuntimeOptions;
 
 export type DaemonRuntime = KeeperRuntime & { store: DaemonStore };
 

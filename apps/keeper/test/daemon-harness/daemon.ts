@@ -6,9 +6,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createDaemonRuntime, type DaemonRuntime } from "../../src/daemon/run.ts";
-import { memoryLogger } from "../../src/framework/log.ts";
 import type { Intent } from "../../src/framework/state.ts";
-import { type ChildKeeper, spawnKeeperProcess } from "../helpers/keeper.ts";
+import { type ChildKeeper, inProcessRuntime, spawnKeeperProcess } from "../helpers/keeper.ts";
 import { DAEMON_KEY, type World } from "./world.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../../../..");
@@ -61,26 +60,17 @@ export async function inProcessDaemon(
   configFile: string,
   options: { dryRun?: boolean; afterRecord?: (intent: Intent) => void | Promise<void> } = {},
 ): Promise<InProcessDaemon> {
-  const { log, lines } = memoryLogger("debug");
-  const controller = new AbortController();
-  const runtime = await createDaemonRuntime(configFile, {
-    dryRun: options.dryRun ?? false,
-    log,
-    env: {},
-    signal: controller.signal,
-    ...(options.afterRecord === undefined ? {} : { afterRecord: options.afterRecord }),
-  });
+  const runtime = await inProcessRuntime((o) => createDaemonRuntime(configFile, o), options);
   return {
     ...runtime,
-    lines,
     tick: async () => {
       await runtime.keeper.tick();
     },
     stop: () => {
       if (process.env.DAEMON_DEBUG !== undefined)
-        for (const l of lines) if (l.level !== "debug") process.stderr.write(`${JSON.stringify(l)}\n`);
-      controller.abort();
-      runtime.close();
+        for (const l of runtime.lines)
+          if (l.level !== "debug") process.stderr.write(`${JSON.stringify(l)}\n`);
+      runtime.stop();
     },
   };
 }

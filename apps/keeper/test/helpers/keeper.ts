@@ -214,13 +214,16 @@ export function testKeeperBase(rpcUrl: string, privateKey: Hex, overrides: Recor
   };
 }
 
-export type InProcessRuntime = KeeperRuntime & { lines: Record<string, unknown>[]; stop: () => void };
+export type InProcessRuntime<R extends KeeperRuntime = KeeperRuntime> = R & {
+  lines: Record<string, unknown>[];
+  stop: () => void;
+};
 
 /** A keeper built in this process by `create` (e.g. `createMmRuntime`) with a memory logger; the test ticks it. */
-export async function inProcessRuntime(
-  create: (options: ConfiguredRuntimeOptions) => Promise<KeeperRuntime>,
+export async function inProcessRuntime<R extends KeeperRuntime>(
+  create: (options: ConfiguredRuntimeOptions) => Promise<R>,
   options: { dryRun?: boolean; afterRecord?: (intent: Intent) => void | Promise<void> } = {},
-): Promise<InProcessRuntime> {
+): Promise<InProcessRuntime<R>> {
   const { log, lines } = memoryLogger("debug");
   const controller = new AbortController();
   const runtime = await create({
