@@ -4,8 +4,8 @@
 
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { lowerMedian, parseWad } from "@pn/core";
-import { pnVaultAbi, type VaultRules } from "@pn/sdk";
+import { lowerMedian } from "@pn/core";
+import { pnVaultAbi, type VaultRules, weeklyVaultRules } from "@pn/sdk";
 import { type Address, type Hex, type PublicClient, toHex } from "viem";
 import { type HDAccount, mnemonicToAccount } from "viem/accounts";
 import { getContractEvents } from "viem/actions";
@@ -55,29 +55,15 @@ export async function priceAt(t: bigint): Promise<bigint> {
  * to 95% of the strike ratio and 12 hours at the floor; re-entry sales from 120% to 80%; reward 1 bp, at most 0.01.
  */
 export function crashRules(oracle: Address): VaultRules {
-  return {
+  return weeklyVaultRules({
     oracle,
     indexId: USD,
-    strikeFractionBps: 5_000n,
-    strikeSigFigs: 2n,
-    minStrikeStepBps: 2_500n,
-    maxRefAge: DAY,
-    triggerBps: 15_000n,
-    minRollInterval: 3n * DAY,
-    tenor: 28n * DAY,
-    maturityOrigin: ORIGIN,
-    maturityPeriod: 7n * DAY,
-    rollLead: 7n * DAY,
+    origin: ORIGIN,
     auctionDuration: 12n * HOUR,
-    auctionHalfLife: 0n,
     auctionPatience: 12n * HOUR,
     rollStartBps: 10_100n,
     rollFloorBps: 9_500n,
-    saleStartBps: 12_000n,
-    saleFloorBps: 8_000n,
-    rewardBps: 1n,
-    rewardCap: parseWad("0.01"),
-  };
+  });
 }
 
 /** The fields every keeper of the run shares: the test defaults, polling faster, waiting longer on a busy node. */
