@@ -28,7 +28,7 @@ export type E2eDevnet = {
   near: E2eSeries;
   /** Same strike, four weeks later: stays live through the whole run. */
   far: E2eSeries;
-  /** Same strike, eight weeks after near: where the roll tests roll `far` into. */
+  /** Same strike, eight weeks after near: where the rejected roll auction rolls `far` into. */
   later: E2eSeries;
   /** USD 1500 on the slow oracle, a week after near: settled through a proposal and the challenge window. */
   slowMid: E2eSeries;
@@ -55,6 +55,14 @@ export type E2eStartDevnet = {
   /** Lowest strike, maturing 2020-02-28 and 2020-03-27: both quoted by the market maker, live all run long. */
   rollFrom: E2eSeries;
   rollTo: E2eSeries;
+  /**
+   * The middle strike, same maturities: quoted by the market maker (asks from its seeded inventory, bids) all run
+   * long and touched by no other test, so the atomic roll meets the bot's own book.
+   */
+  atomicFrom: E2eSeries;
+  atomicTo: E2eSeries;
+  /** The end of the replay's window (unix seconds): from then on chain time runs at the wall clock's pace. */
+  replayTo: string;
   /** The bots' accounts: the oracle bot's proposals and the market maker's fills come from these. */
   bots: { oracle: Address; marketMaker: Address; vaultKeeper: Address };
   deploymentPath: string;
@@ -74,6 +82,11 @@ export const START_ACCOUNTS = {
   trader: 3,
   /** Holds P and N of `near` from the global setup; redeems them once the oracle bot has settled. */
   redeemer: 4,
+  /**
+   * Holds P and N of `atomicFrom` from the global setup; rolls P atomically into `atomicTo`. The redeemer's account:
+   * the two tests touch different series.
+   */
+  roller: 4,
   /** The injected-wallet test's account; the bad-input test's too (it checks that nothing is sent). */
   wallet: 5,
 } as const;
@@ -82,10 +95,8 @@ export const E2E_START_ENV = "PN_E2E_START";
 export const E2E_ENV = "PN_E2E";
 /** The dev account that holds a position in the near series before the run (the redeem test uses it). */
 export const REDEEM_ACCOUNT = 4;
-/** Holds P and N of `far` before the run: rolls them by auction and atomically. */
+/** Holds P and N of `far` before the run: posts the roll auction the market rejects. */
 export const ROLL_ACCOUNT = 8;
-/** The market maker of the roll tests (the deployer: plenty of ETH). */
-export const MAKER_ACCOUNT = 0;
 /** Holds P and N of `slowMid` before the run: settles and redeems them. */
 export const SLOW_ACCOUNT = 2;
 

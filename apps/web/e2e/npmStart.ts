@@ -1,7 +1,7 @@
 // `npm start`'s devnet for the browser tests: spawns `node scripts/start.ts` (its own process group, free ports, its
 // files under test-results/web-e2e-npm-start so a user's .devnet is never touched), waits for its ready line, the
-// deployment file and the web app, adds the tests' fixtures on top (a position to redeem, on a dev account the bots
-// do not use), and describes it all to the tests. The teardown is the Ctrl-C path: SIGINT to the whole process
+// deployment file and the web app, adds the tests' fixtures on top (a position to redeem and one to roll atomically,
+// on a dev account the bots do not use), and describes it all to the tests. The teardown is the Ctrl-C path: SIGINT to the whole process
 // group, then it checks that start.ts exited 0 and that no anvil or keeper process and no port is left behind.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -28,7 +28,8 @@ import {
  * the oracle bot proposes, finalizes and settles it a few seconds later. The vault's first scheduled roll opens on
  * the 14th (a week before its first series matures on the 21st): the vault keeper starts it within hours of chain
  * time, and the replay stops in the middle of its auction, so the market maker has wall-clock time to fill it.
- * The market maker quotes the series from three weeks out (the 28th, March's last Friday), live all run long.
+ * The market maker quotes the series from three weeks out (the 28th, March's last Friday), live all run long: it
+ * stops a day before maturity, and the run ends on the 15th (chain time) plus a few minutes of wall clock.
  */
 export const START_WINDOW = { from: "2020-02-01", to: "2020-02-15", daySeconds: "3" } as const;
 const READY_TIMEOUT_MS = 120_000;
@@ -81,14 +82,18 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 }
 
-/** The USD series on the slow oracle with the lowest strike of the grid, maturing at `maturity`. */
-function pick(all: readonly ListedSeries[], oracle: string, maturity: string): ListedSeries {
+/**
+ * The USD series on the slow oracle maturing at `maturity` with the grid's `rank`-th strike (0 the lowest: 50% of
+ * the index value at the start; 1 the middle: 65%).
+ */
+function pick(all: readonly ListedSeries[], oracle: string, maturity: string, rank = 0): ListedSeries {
   const usd = indexIdFromTicker("USD");
   const found = all
     .filter((s) => s.key.oracle === oracle && s.key.indexId === usd)
     .filter((s) => new Date(Number(s.key.maturity) * 1000).toISOString().startsWith(maturity))
-    .sort((a, b) => (a.key.strikeWad < b.key.strikeWad ? -1 : 1))[0];
-  if (found === undefined) throw new Error(`npm start's devnet has no USD series maturing ${maturity}`);
+    .sort((a, b) => (a.key.strikeWad < b.key.strikeWad ? -1 : 1))[rank];
+  if (found === undefined)
+    throw new Error(`npm start's devnet has no USD series maturing ${maturity} with strike #${rank + 1}`);
   return found;
 }
 
@@ -183,22 +188,31 @@ export async function startNpmDevnet(dir: string): Promise<StartedDevnet> {
     const near = pick(all, oracle, "2020-02-07");
     const rollFrom = pick(all, oracle, "2020-02-28");
     const rollTo = pick(all, oracle, "2020-03-27");
+    const atomicFrom = pick(all, oracle, "2020-02-28", 1);
+    const atomicTo = pick(all, oracle, "2020-03-27", 1);
 
-    // The redeem test's position: split before the near series matures (18 s into the replay).
-    const redeemer = createWalletClient({
-      account: devAccount(START_ACCOUNTS.redeemer),
-      chain,
-      transport: http(deployment.rpcUrl),
-      pollingInterval: 50,
-    }).extend(publicActions);
-    const hash = await split(redeemer, {
-      core: deployment.contracts.core,
-      key: near.key,
-      amount: parseEther("1"),
-      native: true,
-    });
-    const receipt = await redeemer.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error("the redeem test's split on npm start's devnet failed");
+    // The redeem test's position, split before the near series matures (18 s into the replay), and the atomic roll
+    // test's, in a series the market maker quotes all run long.
+    const positions = [
+      [START_ACCOUNTS.redeemer, near, "1", "the redeem test"],
+      [START_ACCOUNTS.roller, atomicFrom, "2", "the atomic roll test"],
+    ] as const;
+    for (const [index, series, eth, what] of positions) {
+      const holder = createWalletClient({
+        account: devAccount(index),
+        chain,
+        transport: http(deployment.rpcUrl),
+        pollingInterval: 50,
+      }).extend(publicActions);
+      const hash = await split(holder, {
+        core: deployment.contracts.core,
+        key: series.key,
+        amount: parseEther(eth),
+        native: true,
+      });
+      const receipt = await holder.waitForTransactionReceipt({ hash });
+      if (receipt.status !== "success") throw new Error(`${what}'s split on npm start's devnet failed`);
+    }
 
     const devnet: E2eStartDevnet = {
       rpcUrl: deployment.rpcUrl,
@@ -212,6 +226,9 @@ export async function startNpmDevnet(dir: string): Promise<StartedDevnet> {
       near: toE2eSeries(near.id, near.key),
       rollFrom: toE2eSeries(rollFrom.id, rollFrom.key),
       rollTo: toE2eSeries(rollTo.id, rollTo.key),
+      atomicFrom: toE2eSeries(atomicFrom.id, atomicFrom.key),
+      atomicTo: toE2eSeries(atomicTo.id, atomicTo.key),
+      replayTo: String(Date.parse(`${START_WINDOW.to}T00:00:00Z`) / 1000),
       bots: {
         oracle: devAccount(START_BOTS.oracle).address,
         marketMaker: devAccount(START_BOTS.marketMaker).address,

@@ -1,7 +1,8 @@
 // The four flows of the issue, through the UI in chromium, against `npm start`'s devnet and its real bots:
 // split → balances shown; a roll auction posted in the UI → the market maker bot fills it; a bad input → its
 // message and nothing sent; maturity → the oracle bot proposes, finalizes and settles → the holder redeems. Tests run
-// in file order: the split makes the position the roll auction rolls.
+// in file order: the split makes the position the roll auction rolls. The atomic roll through the router against the
+// market maker's quotes is in roll.spec.ts.
 import { expect, test } from "@playwright/test";
 import { pnCoreAbi, slowOracleAbi } from "@pn/sdk";
 import { type Address, parseEther } from "viem";
