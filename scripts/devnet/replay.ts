@@ -33,7 +33,11 @@ export function startReplay(options: ReplayOptions): Replay {
     await options.testClient.setNextBlockTimestamp({ timestamp: now });
     await options.testClient.mine({ blocks: 1 });
     const ethUsd = options.ethUsdAt(now);
-    writeFileSync(options.statusFile, JSON.stringify({ timestamp: Number(now), ethUsd: ethUsd.toString() }));
+    // `stepSeconds`: how far chain time jumps each tick while the replay runs (0 once it has ended), so that the
+    // web app gives a transaction's deadline room for the next jumps.
+    const stepSeconds = now >= options.to ? 0 : Number(step);
+    const status = { timestamp: Number(now), ethUsd: ethUsd.toString(), stepSeconds };
+    writeFileSync(options.statusFile, JSON.stringify(status));
     await options.onTick(now);
     if (now >= options.to) options.log(`replay reached the end of its window (${iso(now)})`);
   };

@@ -5,7 +5,7 @@ import type { MarketOrder } from "@pn/sdk";
 import { type Address, parseEther } from "viem";
 import { describe, expect, it } from "vitest";
 import { bestQuotes, marketNPrice, rollOrders } from "../src/lib/book.ts";
-import { parseReplay, replayDate } from "../src/lib/replay.ts";
+import { deadlineSeconds, parseReplay, replayDate } from "../src/lib/replay.ts";
 import {
   checkAuctionTerms,
   checkRoll,
@@ -158,7 +158,7 @@ describe("the book", () => {
 describe("replay.json", () => {
   it("reads the replay's time and ETH/USD, and other indices only when given", () => {
     const status = parseReplay({ timestamp: 1_580_515_200, ethUsd: "180120000000000000000" });
-    expect(status).toEqual({ timestamp: 1_580_515_200, values: { USD: 180.12 } });
+    expect(status).toEqual({ timestamp: 1_580_515_200, values: { USD: 180.12 }, stepSeconds: 0 });
     expect(replayDate(1_580_515_200)).toBe("2020-02-01");
     expect(
       parseReplay({
@@ -167,6 +167,15 @@ describe("replay.json", () => {
         values: { EUR: "1800000000000000000000" },
       })?.values,
     ).toEqual({ USD: 2_000, EUR: 1_800 });
+  });
+  it("gives a deadline room for three of a running replay's jumps, and 10 minutes otherwise", () => {
+    const running = parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 8_640 });
+    expect(running?.stepSeconds).toBe(8_640);
+    expect(deadlineSeconds(running)).toBe(25_920n);
+    expect(deadlineSeconds(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 0 }))).toBe(600n);
+    expect(deadlineSeconds(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 60 }))).toBe(600n);
+    expect(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: -5 })?.stepSeconds).toBe(0);
+    expect(deadlineSeconds(null)).toBe(600n);
   });
   it("ignores what is not the replay's shape", () => {
     expect(parseReplay(null)).toBeUndefined();

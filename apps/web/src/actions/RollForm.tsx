@@ -17,6 +17,7 @@ import { useApp } from "../data/app.tsx";
 import { useSeriesList } from "../data/chain.ts";
 import { type OwnOrder, useOwnOrders } from "../data/market.ts";
 import { useModel } from "../data/model.tsx";
+import { useReplay } from "../data/replay.ts";
 import { describeFailure, ensureAllowance, useTx } from "../data/tx.ts";
 import { parseAmount } from "../lib/amount.ts";
 import { tokenIndex } from "../lib/book.ts";
@@ -28,6 +29,7 @@ import {
   formatWadInput,
   wadToNumber,
 } from "../lib/format.ts";
+import { deadlineSeconds } from "../lib/replay.ts";
 import {
   checkAuctionTerms,
   checkRoll,
@@ -414,6 +416,7 @@ function RollAtomic(props: LegProps) {
   const { market, router, weth, core } = deployment.contracts;
   const slippageBps = parseSlippage(slippageInput);
   const fromBlock = BigInt(deployment.startBlock);
+  const validForSeconds = deadlineSeconds(useReplay());
   const ready =
     market !== undefined &&
     router !== undefined &&
@@ -436,6 +439,7 @@ function RollAtomic(props: LegProps) {
         side,
         amountIn: amount,
         slippageBps,
+        validForSeconds,
         fromBlock,
       });
     },
@@ -449,40 +453,36 @@ function RollAtomic(props: LegProps) {
     const label = `Roll ${formatAmount(amount, 18)} ${symbolOf(from, side)} → ${symbolOf(to, side)}`;
     void tx
       .run(label, async (wallet, step) => {
-        const fresh = await planRoll(client, {
-          market,
-          core,
-          from: from.key,
-          to: to.key,
-          side,
-          amountIn: amount,
-          slippageBps,
-          fromBlock,
-        });
+        const planNow = () =>
+          planRoll(client, {
+            market,
+            core,
+            from: from.key,
+            to: to.key,
+            side,
+            amountIn: amount,
+            slippageBps,
+            validForSeconds,
+            fromBlock,
+          });
+        const approveBuffer = async (p: RollPlan) => {
+          if (native) return;
+          const buffer = { token: p.collateral, spender: router, amount: p.collateralIn };
+          await ensureAllowance(wallet, client, { ...buffer, label: "Approve the buffer" }, step);
+        };
+        const first = await planNow();
+        const tokenIn = { token: first.tokenIn, spender: router, amount };
         await ensureAllowance(
           wallet,
           client,
-          {
-            token: fresh.tokenIn,
-            spender: router,
-            amount,
-            label: `Approve ${symbolOf(from, side)} for the router`,
-          },
+          { ...tokenIn, label: `Approve ${symbolOf(from, side)} for the router` },
           step,
         );
-        if (!native) {
-          await ensureAllowance(
-            wallet,
-            client,
-            {
-              token: fresh.collateral,
-              spender: router,
-              amount: fresh.collateralIn,
-              label: "Approve the buffer",
-            },
-            step,
-          );
-        }
+        await approveBuffer(first);
+        // Planned again after the approvals: their blocks move chain time (a replay's jumps too), and the book may
+        // have moved; a larger buffer is approved before the roll.
+        const fresh = await planNow();
+        await approveBuffer(fresh);
         step(label);
         const { hash } = await rollAtomic(wallet, {
           router,

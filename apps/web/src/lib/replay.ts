@@ -1,5 +1,5 @@
 // The devnet replay's status, /replay.json: the chain's simulated "now" and the ETH/USD close it replays
-// ({"timestamp": <unix>, "ethUsd": "<WAD>"}), written by `npm start` on every tick. It is the app's "x now" for the
+// ({"timestamp": <unix>, "ethUsd": "<WAD>", "stepSeconds": <n>}), written by `npm start` on every tick. It is the app's "x now" for the
 // USD index. EUR and CPI-U values are taken only when the file gives them ("values": {"EUR": "<WAD>", …}): their
 // rules need the ECB rate and the CPI-U print of that date, which the browser does not have.
 import { wadToNumber } from "./format.ts";
@@ -9,7 +9,20 @@ export type ReplayStatus = {
   timestamp: number;
   /** Index values per ETH, by ticker (USD always). A plain object, so unchanged polls keep their identity. */
   values: Readonly<Record<string, number>>;
+  /** Seconds chain time jumps at each tick while the replay runs; 0 once it has ended (or when not given). */
+  stepSeconds: number;
 };
+
+/** A transaction's usual time to deadline, in chain seconds. */
+export const DEADLINE_SECONDS = 600;
+
+/**
+ * Seconds from now to a transaction's deadline: 10 minutes, or while a replay runs, three of its jumps in chain
+ * time (a jump every second would otherwise expire a 10-minute deadline before the transaction is mined).
+ */
+export function deadlineSeconds(replay: ReplayStatus | null | undefined): bigint {
+  return BigInt(Math.max(DEADLINE_SECONDS, 3 * (replay?.stepSeconds ?? 0)));
+}
 
 function wad(value: unknown): bigint | undefined {
   if (typeof value !== "string" || !/^\d{1,60}$/.test(value)) return undefined;
@@ -20,7 +33,7 @@ function wad(value: unknown): bigint | undefined {
 /** Reads /replay.json; undefined when it is not the replay's shape (the app then keeps its own x). */
 export function parseReplay(json: unknown): ReplayStatus | undefined {
   if (typeof json !== "object" || json === null) return undefined;
-  const { timestamp, ethUsd, values } = json as Record<string, unknown>;
+  const { timestamp, ethUsd, values, stepSeconds } = json as Record<string, unknown>;
   if (typeof timestamp !== "number" || !Number.isSafeInteger(timestamp) || timestamp <= 0) return undefined;
   const usd = wad(ethUsd);
   if (usd === undefined) return undefined;
@@ -31,7 +44,9 @@ export function parseReplay(json: unknown): ReplayStatus | undefined {
       if (value !== undefined && ticker !== "USD") out[ticker] = wadToNumber(value);
     }
   }
-  return { timestamp, values: out };
+  const step =
+    typeof stepSeconds === "number" && Number.isSafeInteger(stepSeconds) && stepSeconds > 0 ? stepSeconds : 0;
+  return { timestamp, values: out, stepSeconds: step };
 }
 
 /** "2020-02-14" (UTC) of a replay instant. */
