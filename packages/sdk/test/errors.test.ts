@@ -1,5 +1,6 @@
 import { encodeErrorResult, type Hex, keccak256, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
+import * as sdk from "../src/index.ts";
 import {
   decodePnError,
   decodeRevertData,
@@ -28,6 +29,21 @@ describe("contract error decoding", () => {
     expect(error?.errorName).toBe("SeriesMatured");
     expect(error?.args).toEqual([id, 1_798_675_200n]);
     expect(error?.shortMessage).toContain("no new pairs can be split");
+  });
+
+  it("names every error the deployed bytecode raises by selector (Solady's `mstore(0, sel) revert(0x1c, 4)`)", () => {
+    const bytecodes = Object.entries(sdk).filter(([name]) => name.endsWith("Bytecode"));
+    expect(bytecodes.length).toBeGreaterThanOrEqual(8);
+    const selectors = new Set<string>();
+    for (const [, code] of bytecodes) {
+      for (const m of String(code).matchAll(/63([0-9a-f]{8})5f526004601cfd/g)) selectors.add(`0x${m[1]}`);
+    }
+    expect(selectors.size).toBeGreaterThan(10);
+    const unnamed = [...selectors].filter((sel) => decodeRevertData(sel as Hex) === undefined);
+    expect(unnamed).toEqual([]);
+    const transfer = decodeRevertData("0x7939f424");
+    expect(transfer?.errorName).toBe("TransferFromFailed");
+    expect(transfer?.shortMessage).toContain("allowance");
   });
 
   it("tells a foreign or empty revert from a protocol one", () => {

@@ -17,8 +17,9 @@ import {
   slowOracleAbi,
 } from "../generated/abis.ts";
 import { errorHint } from "./hints.ts";
+import { libraryErrorAbi } from "./libraryErrors.ts";
 
-/** Every ABI whose custom errors the SDK decodes. Later contracts join this list. */
+/** Every ABI whose custom errors the SDK decodes, and the library errors the contracts raise. */
 export const protocolErrorAbi = [
   ...pnCoreAbi,
   ...pnTokenAbi,
@@ -27,6 +28,7 @@ export const protocolErrorAbi = [
   ...pnMarketAbi,
   ...rollRouterAbi,
   ...pnVaultAbi,
+  ...libraryErrorAbi,
 ] as const satisfies Abi;
 
 type ProtocolError = DecodeErrorResultReturnType<typeof protocolErrorAbi>;

@@ -4,6 +4,7 @@
 import { MARKET_HINTS } from "./hintsMarket.ts";
 import { ORACLE_HINTS } from "./hintsOracle.ts";
 import { VAULT_HINTS } from "./hintsVault.ts";
+import { LIBRARY_HINTS } from "./libraryErrors.ts";
 
 export type ErrorHint = { what: string; fix: string };
 
@@ -102,6 +103,7 @@ const ALL: Record<string, (args: readonly unknown[]) => ErrorHint> = {
   ...ORACLE_HINTS,
   ...MARKET_HINTS,
   ...VAULT_HINTS,
+  ...LIBRARY_HINTS,
 };
 
 export function errorHint(errorName: string, args: readonly unknown[]): ErrorHint {
