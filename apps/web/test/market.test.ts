@@ -168,12 +168,12 @@ describe("replay.json", () => {
       })?.values,
     ).toEqual({ USD: 2_000, EUR: 1_800 });
   });
-  it("gives a deadline room for three of a running replay's jumps, and 10 minutes otherwise", () => {
+  it("gives a deadline 10 minutes, plus one jump while a replay runs", () => {
     const running = parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 8_640 });
     expect(running?.stepSeconds).toBe(8_640);
-    expect(deadlineSeconds(running)).toBe(25_920n);
+    expect(deadlineSeconds(running)).toBe(9_240n);
     expect(deadlineSeconds(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 0 }))).toBe(600n);
-    expect(deadlineSeconds(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 60 }))).toBe(600n);
+    expect(deadlineSeconds(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: 60 }))).toBe(660n);
     expect(parseReplay({ timestamp: 1, ethUsd: "1", stepSeconds: -5 })?.stepSeconds).toBe(0);
     expect(deadlineSeconds(null)).toBe(600n);
   });

@@ -17,11 +17,12 @@ export type ReplayStatus = {
 export const DEADLINE_SECONDS = 600;
 
 /**
- * Seconds from now to a transaction's deadline: 10 minutes, or while a replay runs, three of its jumps in chain
- * time (a jump every second would otherwise expire a 10-minute deadline before the transaction is mined).
+ * Seconds from now to a transaction's deadline: 10 minutes, plus one jump of a running replay (a jump between
+ * planning and mining would otherwise expire the deadline; a longer one would leave out more of the book's orders,
+ * which must outlive it).
  */
 export function deadlineSeconds(replay: ReplayStatus | null | undefined): bigint {
-  return BigInt(Math.max(DEADLINE_SECONDS, 3 * (replay?.stepSeconds ?? 0)));
+  return BigInt(DEADLINE_SECONDS + (replay?.stepSeconds ?? 0));
 }
 
 function wad(value: unknown): bigint | undefined {
