@@ -4,15 +4,25 @@
 import { join } from "node:path";
 import { indexIdFromTicker, WAD } from "@pn/core";
 import { devWethAbi, slowOracleAbi } from "@pn/sdk";
-import type { HDAccount } from "viem";
-import { getTransactionCount, readContract, sendTransaction } from "viem/actions";
+import { createWalletClient, custom, type HDAccount, http } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { getTransactionCount, readContract, sendTransaction, writeContract } from "viem/actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActionGaveUpError, SimulationRevertedError } from "../src/framework/errors.ts";
 import { memoryLogger } from "../src/framework/log.ts";
 import { connectChain, createClients } from "../src/framework/rpc.ts";
 import { type TxAction, TxSender } from "../src/framework/sender.ts";
 import { type Intent, type IntentInput, StateStore } from "../src/framework/state.ts";
-import { accounts, type Devnet, deployProtocol, never, startDevnet } from "./helpers/devnet.ts";
+import {
+  accounts,
+  type Devnet,
+  defaultSettings,
+  deployProtocol,
+  MNEMONIC,
+  never,
+  startDevnet,
+  USD,
+} from "./helpers/devnet.ts";
 import { M, tempDir } from "./helpers/keeper.ts";
 
 let net: Devnet;
@@ -87,6 +97,53 @@ describe("TxSender", () => {
       errorArgs: [eur],
       hint: expect.stringMatching(/./),
       fix: expect.stringMatching(/./),
+    });
+    expect(state.intents()).toEqual([]);
+    expect(await nonceOf(account.address)).toBe(0);
+  });
+
+  it("a revert at the gas estimate (the chain moved after the simulation) is logged and nothing is recorded", async () => {
+    const account = mnemonicToAccount(MNEMONIC, { addressIndex: 8 });
+    const t = M - 3_600n;
+    const bond = defaultSettings.bondWei;
+    const propose = {
+      address: protocol.oracle,
+      abi: slowOracleAbi,
+      functionName: "propose",
+      args: [USD, t, WAD],
+      value: bond,
+    } as const;
+    // The node the sender signs through: just before the first gas estimate, a rival proposes the same question.
+    let rivalDone = false;
+    const node = http(net.anvil.rpcUrl);
+    const moving = custom({
+      request: async ({ method, params }) => {
+        if (!rivalDone && (method === "eth_estimateGas" || method === "eth_fillTransaction")) {
+          rivalDone = true;
+          await net.confirm(
+            await writeContract(net.wallet(accounts[0] ?? never()), { ...propose, chain: net.chain }),
+          );
+        }
+        return node({ chain: net.chain }).request({ method, params });
+      },
+    });
+    const walletClient = createWalletClient({ chain: net.chain, account, transport: moving });
+    const rpc = { rpcUrl: net.anvil.rpcUrl, timeoutMs: 2000, retryCount: 0 };
+    const { publicClient } = createClients({ ...rpc, chain: await connectChain(rpc), account });
+    const state = StateStore.open({ file: join(tempDir(), "s.json"), lock: false });
+    const { log, lines } = memoryLogger();
+    const sender = new TxSender({
+      ...{ publicClient, walletClient, state, log, dryRun: false, maxAttempts: 3 },
+      ...{ confirmTimeoutMs: 5000, pollingIntervalMs: 50 },
+    });
+    const action: TxAction = { key: `propose:${USD}:${t}`, kind: "propose", params: {}, call: propose };
+    const error = await sender.send(action).catch((e: unknown) => e);
+    expect(rivalDone).toBe(true);
+    expect(error).toBeInstanceOf(SimulationRevertedError);
+    expect(error).toMatchObject({ errorName: "AlreadyProposed", errorArgs: [USD, t] });
+    expect(lines.find((l) => l.msg === "gas estimate reverted; not sending")).toMatchObject({
+      errorName: "AlreadyProposed",
+      hint: expect.stringMatching(/./),
     });
     expect(state.intents()).toEqual([]);
     expect(await nonceOf(account.address)).toBe(0);

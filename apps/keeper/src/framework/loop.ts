@@ -5,6 +5,7 @@
 // carries on when the node is back. Nothing but a shutdown signal stops it.
 
 import { Cooldowns } from "./cooldown.ts";
+import { SimulationRevertedError } from "./errors.ts";
 import type { Job, JobContext } from "./job.ts";
 import { backoffMs, isRpcUnavailable, retryWhileUnavailable, sleep } from "./rpc.ts";
 
@@ -142,7 +143,10 @@ export class Keeper {
       if (isRpcUnavailable(error)) throw error;
       summary.failed++;
       const retryInMs = this.#cooldowns.failed(key);
-      log.error("item failed; the loop goes on", { item: job.keyOf(item), retryInMs, error });
+      if (error instanceof SimulationRevertedError) {
+        // Nothing was sent (the sender logged the decoded revert): the chain moved, or the call is not due yet.
+        log.warn("item's call would revert; retrying", { item: job.keyOf(item), retryInMs, ...error.revert });
+      } else log.error("item failed; the loop goes on", { item: job.keyOf(item), retryInMs, error });
     }
   }
 

@@ -2,7 +2,8 @@
 // 1. an action has a key (`propose:<indexId>:<timestamp>`); while an intent for the key is in flight, the sender
 //    only reconciles it, and once one is confirmed it never sends the key again;
 // 2. before sending, the action's own on-chain check runs (`isDone`: e.g. "the question is already proposed");
-// 3. the call is simulated (eth_call); a revert is logged with its decoded custom error and nothing is sent;
+// 3. the call is simulated (eth_call), then its gas estimated; a revert at either step (the chain may move between
+//    them) is logged with its decoded custom error and nothing is recorded or sent;
 // 4. the transaction is signed locally and recorded — nonce, hash and signed bytes — in the state file before it
 //    is broadcast. After a crash, reconciliation (reconcile.ts) re-broadcasts those exact bytes or reads their
 //    outcome; it never signs a second transaction for an intent whose nonce is still open.
@@ -11,6 +12,9 @@ import {
   type Abi,
   type Account,
   type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  ExecutionRevertedError,
   encodeFunctionData,
   type Hash,
   type Hex,
@@ -214,6 +218,13 @@ export class TxSender implements Sender {
       data,
       value,
       nonce,
+    }).catch((error: unknown) => {
+      // The chain moved between the simulation and the gas estimate (e.g. a block or a replay's time jump): the
+      // same outcome as a reverted simulation, and nothing is recorded or sent.
+      if (isRpcUnavailable(error) || !isExecutionRevert(error)) throw error;
+      const revert = decodeRevert(error);
+      this.#p.log.warn("gas estimate reverted; not sending", { key: action.key, ...revert });
+      throw new SimulationRevertedError({ key: action.key, revert, cause: error });
     });
     const raw: Hex = await signTransaction(wallet, {
       ...request,
@@ -281,4 +292,13 @@ export class TxSender implements Sender {
 
 function describe(call: ContractCall): Record<string, unknown> {
   return { to: call.address, functionName: call.functionName, args: call.args, value: call.value ?? 0n };
+}
+
+/** True when `error` is the node refusing the call because it reverts (not a network or signing failure). */
+function isExecutionRevert(error: unknown): boolean {
+  return (
+    error instanceof BaseError &&
+    error.walk((e) => e instanceof ExecutionRevertedError || e instanceof ContractFunctionRevertedError) !==
+      null
+  );
 }
