@@ -43,6 +43,7 @@ const quoteInput = (over: Partial<QuoteInput> = {}): QuoteInput => ({
   ethAvailable: 100n * ONE,
   ttlSeconds: 3_600n,
   stopBeforeMaturitySeconds: DAY,
+  minQuoteLifeSeconds: 60n,
   resting: {},
   ...over,
 });
@@ -87,6 +88,20 @@ describe("decideQuotes", () => {
     const late = decideQuotes(quoteInput({ maturity: NOW + DAY, resting: { bid } }));
     expect(late?.replace[0]?.reason).toBe("withdraw");
     expect(decideQuotes(quoteInput({ fairEth: undefined }))).toBeUndefined();
+  });
+
+  it("posts no quote that would live less than minQuoteLifeSeconds before maturity − stopBeforeMaturity", () => {
+    const end = NOW + 2n * DAY;
+    const maturity = end + DAY;
+    // 60 s of life left: none; 61 s: both sides, expiring at the end.
+    expect(decideQuotes(quoteInput({ now: end - 60n, maturity }))).toBeUndefined();
+    const last = decideQuotes(quoteInput({ now: end - 61n, maturity }));
+    expect(last?.replace.map((r) => r.side)).toEqual(["bid", "ask"]);
+    expect(last?.expiry).toBe(end);
+    // A devnet replay jumping half a day a tick: no quote within half a day of the end.
+    const replay = { minQuoteLifeSeconds: DAY / 2n, ttlSeconds: 2n * DAY, maturity };
+    expect(decideQuotes(quoteInput({ ...replay, now: end - DAY / 2n }))).toBeUndefined();
+    expect(decideQuotes(quoteInput({ ...replay, now: end - DAY }))?.expiry).toBe(end);
   });
 
   it("stops bidding at the band's edge and caps bids by the ETH available", () => {

@@ -121,6 +121,11 @@ export const mmSectionSchema = z
     quoteTtlSeconds: z.number().int().positive().default(3_600),
     /** Stop quoting a series (and pull its quotes) this long before maturity. */
     stopBeforeMaturitySeconds: z.number().int().nonnegative().default(86_400),
+    /**
+     * Post no quote that would live less than this (its expiry is capped by maturity − stopBeforeMaturitySeconds):
+     * it would be refreshed at once, or, when chain time jumps (a devnet replay), expire before it is mined.
+     */
+    minQuoteLifeSeconds: z.number().int().nonnegative().default(60),
     inventory: inventorySchema,
     /** ETH kept for gas: bids and fills never spend it. */
     ethReserve: tokenAmount.default(parseWad("0.05")),

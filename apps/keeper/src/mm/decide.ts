@@ -34,6 +34,8 @@ export type QuoteInput = {
   ethAvailable: bigint;
   ttlSeconds: bigint;
   stopBeforeMaturitySeconds: bigint;
+  /** No quote is posted that would live less than this (`minQuoteLifeSeconds`). */
+  minQuoteLifeSeconds: bigint;
   resting: { bid?: Resting; ask?: Resting };
 };
 
@@ -53,11 +55,13 @@ function smaller(a: bigint, b: bigint): bigint {
 /** A resting order is refreshed this long before it expires. */
 const EXPIRY_MARGIN_SECONDS = 60n;
 
-/** The bid and ask wanted now (none when the series is too close to maturity or x is stale). */
+/**
+ * The bid and ask wanted now: none when x is stale, or when a quote posted now would end (at maturity −
+ * stopBeforeMaturitySeconds) within `minQuoteLifeSeconds`.
+ */
 function wanted(input: QuoteInput): { bid?: QuoteLevel; ask?: QuoteLevel; fairWad: bigint } {
-  if (input.fairEth === undefined || input.now + input.stopBeforeMaturitySeconds >= input.maturity) {
-    return { fairWad: 0n };
-  }
+  const end = input.maturity - input.stopBeforeMaturitySeconds;
+  if (input.fairEth === undefined || input.now + input.minQuoteLifeSeconds >= end) return { fairWad: 0n };
   const q = quoteAround({
     fairEth: input.fairEth,
     spreadBps: input.spreadBps,

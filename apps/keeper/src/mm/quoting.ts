@@ -224,6 +224,7 @@ export async function handleQuote(
     ethAvailable: eth + refund > s.ethReserve ? eth + refund - s.ethReserve : 0n,
     ttlSeconds: s.ttlSeconds,
     stopBeforeMaturitySeconds: s.stopBeforeMaturitySeconds,
+    minQuoteLifeSeconds: s.minQuoteLifeSeconds,
     resting: { ...(bid === undefined ? {} : { bid }), ...(ask === undefined ? {} : { ask }) },
   });
   if (plan === undefined) return { outcome: "waiting" };

@@ -19,6 +19,7 @@ export type MmSettings = {
   quoteSize: bigint;
   ttlSeconds: bigint;
   stopBeforeMaturitySeconds: bigint;
+  minQuoteLifeSeconds: bigint;
   inventory: { target: bigint; limit: bigint; skewBps: number };
   /** `inventory.seedSplit`: ETH split once into each quoted series held on neither side (undefined: off). */
   seedSplit?: bigint;

@@ -25,6 +25,7 @@ export function mmSettings(section: MmSection, deps: MmSetupDeps): MmSettings {
     quoteSize: section.quoteSize,
     ttlSeconds: BigInt(section.quoteTtlSeconds),
     stopBeforeMaturitySeconds: BigInt(section.stopBeforeMaturitySeconds),
+    minQuoteLifeSeconds: BigInt(section.minQuoteLifeSeconds),
     inventory: {
       target: section.inventory.target,
       limit: section.inventory.limit,
