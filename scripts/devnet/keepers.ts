@@ -80,6 +80,8 @@ export function mmKeeperConfig(p: {
       quoteSize: "2",
       quoteTtlSeconds: 86_400,
       stopBeforeMaturitySeconds: 86_400,
+      // The replay jumps chain time by hours each second: a quote must outlive a few jumps to be mined in time.
+      minQuoteLifeSeconds: 43_200,
       // Starts each quoted series at its inventory target, so the book has asks (and atomic rolls a seller) from the start.
       inventory: { target: "5", limit: "20", skewBps: 100, seedSplit: "5" },
       ethReserve: "1",
@@ -110,6 +112,9 @@ export function vaultKeeperConfig(p: { rpcUrl: string; vaults: readonly Address[
       minSources: 1,
       fromBlock: 0,
       maxRestSeconds: 1,
+      // A scheduled roll opens as the old series matures: wait up to half a day of chain time (a few replay ticks)
+      // for the oracle's answer at that instant, the reference that lets the strike rise.
+      referenceWaitSeconds: 43_200,
     },
   };
 }

@@ -115,6 +115,16 @@ describe("vault decide", () => {
     expect(decide({ ...waiting, referenceWaitSeconds: 100n })).toMatchObject({ kind: "trigger" });
     // A signal roll never waits.
     expect(decide({ ...waiting, trigger: plan(86n) })).toMatchObject({ kind: "trigger", reason: "signal" });
+    // The reference is the instant the roll opened (the old series' maturity): not yet past, it is waited for too;
+    // an old one (ReferenceTooOld for being old) is not.
+    const atNow = (t: bigint) => ({
+      refTimestamp: t,
+      preview: { ok: false, errorName: "ReferenceTooOld", errorArgs: [t, NOW, 86_400n] } as const,
+    });
+    const opening = view({ nextRoll: { scheduledAt: NOW, signalBelowWad: 0n, signalAllowedAt: 0n } });
+    const upcoming = { ...waiting, view: opening, reference: atNow(NOW) };
+    expect(decide(upcoming)).toMatchObject({ kind: "wait" });
+    expect(decide({ ...upcoming, reference: atNow(NOW - 90_000n) })).toMatchObject({ kind: "trigger" });
   });
 
   it("checks the reward against the gas only when asked", () => {

@@ -137,7 +137,9 @@ function referencePending(input: DecideInput, reason: string, refTimestamp: bigi
   const ref = input.reference;
   if (input.referenceWaitSeconds === 0n || ref === undefined || refTimestamp !== 0n) return false;
   if (reason !== "scheduled" || ref.preview.ok) return false;
-  if (ref.preview.errorName !== "ReferenceNotFinal") return false;
+  // Not final yet, or not yet past (the vault takes only a reference before now): both become usable.
+  const upcoming = ref.preview.errorName === "ReferenceTooOld" && ref.refTimestamp >= input.view.now;
+  if (ref.preview.errorName !== "ReferenceNotFinal" && !upcoming) return false;
   return input.view.now < input.view.nextRoll.scheduledAt + input.referenceWaitSeconds;
 }
 

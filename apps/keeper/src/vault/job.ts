@@ -140,7 +140,9 @@ async function referenceFor(
   }
   const timestamps = saveReferences(ctx, key, { nextBlock: latest + 1n, found });
   const candidates = [...timestamps.map(BigInt), view.secondMaturity];
-  const recent = candidates.filter((t) => t > 0n && t < view.now && view.now - t <= r.maxRefAge);
+  // An instant equal to now counts: the series last rolled from often matures exactly when the next scheduled roll
+  // opens (a roll lead of one grid period), and its answer, once final, is the reference to wait for.
+  const recent = candidates.filter((t) => t > 0n && t <= view.now && view.now - t <= r.maxRefAge);
   return recent.sort((a, b) => (a < b ? -1 : 1)).at(-1);
 }
 
