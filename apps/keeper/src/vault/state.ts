@@ -3,7 +3,6 @@
 // vault's own state is always read from the chain; the sender's intents (keyed by that state) prevent double sends.
 
 import { z } from "zod";
-import type { JsonValue } from "../framework/json.ts";
 import type { StateStore } from "../framework/state.ts";
 
 export const VAULT_JOB = "vault";
@@ -29,6 +28,6 @@ export function saveReferences(
   const known = new Set([...(s.references[key]?.timestamps ?? []), ...p.found.map(String)]);
   const timestamps = [...known].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).slice(-KEEP);
   s.references[key] = { nextBlock: p.nextBlock.toString(), timestamps };
-  if (!ctx.dryRun) ctx.state.setJob(VAULT_JOB, s as unknown as JsonValue);
+  if (!ctx.dryRun) ctx.state.setJob(VAULT_JOB, s);
   return timestamps;
 }
