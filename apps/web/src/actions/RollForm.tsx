@@ -115,6 +115,18 @@ export function RollForm(props: ActionFormProps) {
   const routeProblem = checkRoll({ from, to, side, amount: amount ?? 0n, held, now });
   const amountProblem = amountInput.trim() === "" ? undefined : parsed.ok ? undefined : parsed.message;
   const hasRouter = deployment.contracts.router !== undefined;
+  const leg: LegProps = {
+    ...props,
+    from,
+    to,
+    side,
+    amount,
+    amountInput,
+    setAmountInput,
+    held,
+    problem: amountProblem ?? (amountInput.trim() === "" ? undefined : routeProblem),
+    blocking: routeProblem,
+  };
 
   return (
     <div className="roll" data-testid="roll-form">
@@ -168,33 +180,7 @@ export function RollForm(props: ActionFormProps) {
           </select>
         </label>
       </div>
-      {mode === "auction" ? (
-        <RollAuction
-          {...props}
-          from={from}
-          to={to}
-          side={side}
-          amount={amount}
-          amountInput={amountInput}
-          setAmountInput={setAmountInput}
-          held={held}
-          problem={amountProblem ?? (amountInput.trim() === "" ? undefined : routeProblem)}
-          blocking={routeProblem}
-        />
-      ) : (
-        <RollAtomic
-          {...props}
-          from={from}
-          to={to}
-          side={side}
-          amount={amount}
-          amountInput={amountInput}
-          setAmountInput={setAmountInput}
-          held={held}
-          problem={amountProblem ?? (amountInput.trim() === "" ? undefined : routeProblem)}
-          blocking={routeProblem}
-        />
-      )}
+      {mode === "auction" ? <RollAuction {...leg} /> : <RollAtomic {...leg} />}
       <OwnRollOrders series={from} all={all} account={props.account} now={now} />
     </div>
   );

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { formatNumber, formatTick, wadToNumber } from "../lib/format.ts";
 import { niceCeil, type PayoffUnit, payoffCurve, payoffXMax } from "../lib/payoff.ts";
+import { H, M, PayoffCaption, pathOf, W } from "./PayoffFrame.tsx";
 
 export type PayoffChartProps = {
   strikeWad: bigint;
@@ -13,14 +14,6 @@ export type PayoffChartProps = {
   nAmount: bigint;
   ticker: string;
 };
-
-const W = 520;
-const H = 230;
-const M = { top: 14, right: 16, bottom: 34, left: 52 };
-
-function pathOf(points: readonly { x: number; y: number }[]): string {
-  return points.map((p, i) => `${i === 0 ? "M" : "L"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join("");
-}
 
 export function PayoffChart({ strikeWad, x, xLabel, pAmount, nAmount, ticker }: PayoffChartProps) {
   const [unit, setUnit] = useState<PayoffUnit>("eth");
@@ -46,19 +39,9 @@ export function PayoffChart({ strikeWad, x, xLabel, pAmount, nAmount, ticker }: 
 
   return (
     <figure className="payoff">
-      <figcaption>
-        <span>
-          Payoff at maturity{perUnit ? " per 1 P and 1 N" : ""}, in {unitLabel}
-        </span>
-        <fieldset className="segmented" aria-label="Payoff units">
-          <button type="button" aria-pressed={unit === "eth"} onClick={() => setUnit("eth")}>
-            ETH
-          </button>
-          <button type="button" aria-pressed={unit === "index"} onClick={() => setUnit("index")}>
-            {ticker}
-          </button>
-        </fieldset>
-      </figcaption>
+      <PayoffCaption unit={unit} setUnit={setUnit} ticker={ticker}>
+        Payoff at maturity{perUnit ? " per 1 P and 1 N" : ""}, in {unitLabel}
+      </PayoffCaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} data-testid="payoff-chart">
         <title id={titleId}>
           P and N payoff against x at maturity; strike {formatNumber(strike, 0)}, {xLabel}{" "}

@@ -4,6 +4,7 @@ import type { Side } from "@pn/core";
 import { useId, useState } from "react";
 import { formatNumber, formatTick, wadToNumber } from "../lib/format.ts";
 import { niceCeil, type PayoffUnit, payoffCurve, payoffXMax } from "../lib/payoff.ts";
+import { H, M, PayoffCaption, pathOf, W } from "./PayoffFrame.tsx";
 
 export type RollLegCurve = { strikeWad: bigint; amount: bigint; label: string };
 
@@ -14,14 +15,6 @@ export type RollPayoffChartProps = {
   x: number;
   ticker: string;
 };
-
-const W = 520;
-const H = 230;
-const M = { top: 14, right: 16, bottom: 34, left: 52 };
-
-function pathOf(points: readonly { x: number; y: number }[]): string {
-  return points.map((p, i) => `${i === 0 ? "M" : "L"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join("");
-}
 
 export function RollPayoffChart({ side, before, after, x, ticker }: RollPayoffChartProps) {
   const [unit, setUnit] = useState<PayoffUnit>("eth");
@@ -54,19 +47,9 @@ export function RollPayoffChart({ side, before, after, x, ticker }: RollPayoffCh
         ];
   return (
     <figure className="payoff">
-      <figcaption>
-        <span>
-          {side} payoff at maturity{perUnit ? " per unit" : ""}, in {unitLabel}: before and after the roll
-        </span>
-        <fieldset className="segmented" aria-label="Payoff units">
-          <button type="button" aria-pressed={unit === "eth"} onClick={() => setUnit("eth")}>
-            ETH
-          </button>
-          <button type="button" aria-pressed={unit === "index"} onClick={() => setUnit("index")}>
-            {ticker}
-          </button>
-        </fieldset>
-      </figcaption>
+      <PayoffCaption unit={unit} setUnit={setUnit} ticker={ticker}>
+        {side} payoff at maturity{perUnit ? " per unit" : ""}, in {unitLabel}: before and after the roll
+      </PayoffCaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} data-testid="payoff-chart">
         <title id={titleId}>
           {side} payoff against x at maturity, before ({before.label}) and after (
